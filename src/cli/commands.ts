@@ -1,0 +1,10 @@
+// The table of podiam's commands; each command lives in its own module.
+
+/** A top-level podiam command. */
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  run(argv: readonly string[]): Promise<number>;
+}
+
+export const commands: readonly Command[] = [];
