@@ -1,4 +1,5 @@
 // The table of podiam's commands; each command lives in its own module.
+import { policyCommand } from './policy/index.ts';
 
 /** A top-level podiam command. */
 export interface Command {
@@ -7,4 +8,4 @@ export interface Command {
   run(argv: readonly string[]): Promise<number>;
 }
 
-export const commands: readonly Command[] = [];
+export const commands: readonly Command[] = [policyCommand];

@@ -1,0 +1,4 @@
+// The subcommands of `podiam policy`, each in its own module.
+import type { Command } from '../commands.ts';
+
+export const policySubcommands: Command[] = [];
