@@ -1,4 +1,5 @@
 // The subcommands of `podiam policy`, each in its own module.
 import type { Command } from '../commands.ts';
+import { simulateCommand } from './simulate.ts';
 
-export const policySubcommands: Command[] = [];
+export const policySubcommands: Command[] = [simulateCommand];
