@@ -112,6 +112,7 @@ export const AWS_ERROR_CATALOGUE = {
   RequestTimeTooSkewed: spec(403, 'The difference between the request time and the current time is too large.'),
   InvalidArgument: spec(400),
   InvalidRequest: spec(400),
+  InvalidURI: spec(400, "Couldn't parse the specified URI."),
   NoSuchBucket: spec(404, 'The specified bucket does not exist'),
   NoSuchKey: spec(404, 'The specified key does not exist.'),
   NoSuchUpload: spec(
