@@ -71,6 +71,8 @@ export async function fetchDocument(fetch: OidcFetch, rawUrl: string, limits: Fe
   try {
     return await withTimeout(limits.timeoutMs, async (signal) => {
       const response = await fetch(checked.url.href, { signal });
+      // A standard fetch follows redirects by default; a redirect could leave the URL policy, so refuse it.
+      if (isStandardResponse(response) && response.redirected) return { ok: false, reason: `GET ${rawUrl} was redirected` } as const;
       if (response.status !== 200) return { ok: false, reason: `GET ${rawUrl} answered ${response.status}` } as const;
       const body = isStandardResponse(response) ? await response.text() : response.body;
       if (body.length > limits.maxBytes) return { ok: false, reason: `GET ${rawUrl} returned more than ${limits.maxBytes} bytes` } as const;

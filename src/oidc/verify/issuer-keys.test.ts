@@ -126,6 +126,34 @@ describe('Discovery and JWKS are fetched once and reused for their Cache-Control
   });
 });
 
+describe('The verifier works with the standard fetch and with tokens that name no kid (STS API Reference "AssumeRoleWithWebIdentity")', () => {
+  it('verifies through globalThis.fetch against a loopback issuer', async () => {
+    const loopback = await startLoopbackIssuer();
+    try {
+      loopback.state.keys = [keyA.publicJwk];
+      const iat = Math.floor(Date.now() / 1000);
+      const token = await signToken(keyA, { iss: loopback.issuer, sub: 's', aud: 'sts.amazonaws.com', iat, exp: iat + 600 });
+      const verifier = new WebIdentityVerifier({ fetch: globalThis.fetch, now: Date.now });
+      expect(code(await verifier.verify(token, { url: loopback.providerUrl, clientIds: ['sts.amazonaws.com'] }))).toBe('ok');
+    } finally {
+      await loopback.close();
+    }
+  });
+
+  it('tries every published key that fits the algorithm when the token has no kid', async () => {
+    const issuer = new FakeIssuer();
+    issuer.keys = [keyA, keyB];
+    const iat = Math.floor(issuer.now / 1000);
+    const claims = { iss: ISSUER, sub: 'app', aud: 'sts.amazonaws.com', iat, exp: iat + 600 };
+    const token = await signToken(keyB, claims, { kid: undefined });
+    expect(code(await issuer.verifier().verify(token, PROVIDER))).toBe('ok');
+    const stranger = await testKey('RS256', 'stranger');
+    expect(code(await issuer.verifier().verify(await signToken(stranger, claims, { kid: undefined }), PROVIDER))).toBe(
+      'InvalidIdentityToken: Invalid token signature',
+    );
+  });
+});
+
 describe('Key rotation: an unknown kid refetches the JWKS, at most once per cooldown (OpenID Connect Core 1.0, 10.1.1)', () => {
   it('accepts a token signed with a key the issuer added after the JWKS was cached', async () => {
     const issuer = new FakeIssuer();
