@@ -59,7 +59,8 @@ export type AuthorizationFields =
 
 /**
  * Parses `ALGORITHM k1=v1, k2=v2, ...`: the algorithm is the text before the first space; the rest
- * is split on commas, each part trimmed, the last value of a repeated key winning.
+ * is split on commas and whitespace (AWS accepts either between components), the last value of a
+ * repeated key winning.
  */
 export function parseAuthorizationHeader(header: string): AuthorizationFields {
   const trimmed = header.trim();
@@ -67,8 +68,7 @@ export function parseAuthorizationHeader(header: string): AuthorizationFields {
   const algorithm = space < 0 ? trimmed : trimmed.slice(0, space);
   const rest = space < 0 ? '' : trimmed.slice(space + 1);
   const fields = new Map<string, string>();
-  for (const part of rest.split(',')) {
-    const p = part.trim();
+  for (const p of rest.split(/[\s,]+/)) {
     if (p === '') continue;
     const eq = p.indexOf('=');
     if (eq < 0) return { ok: false, algorithm, badPair: p };

@@ -17,7 +17,15 @@ export type HeaderBag = Readonly<Record<string, string | readonly string[] | und
  */
 export function canonicalUri(rawPath: string, s3: boolean): string | EscapeFault {
   if (rawPath === '' || rawPath === '/') return '/';
-  if (s3) return normalizeEscapes(rawPath, false);
+  if (s3) {
+    const segments = rawPath.split('/');
+    for (let i = 0; i < segments.length; i++) {
+      const once = normalizeEscapes(segments[i] ?? '', false);
+      if (isEscapeFault(once)) return once;
+      segments[i] = once;
+    }
+    return segments.join('/');
+  }
   const segments: string[] = [];
   for (const part of rawPath.split('/')) {
     if (part === '' || part === '.') continue;

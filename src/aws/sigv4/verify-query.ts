@@ -197,7 +197,7 @@ function readHeaderFields(
   if (!parsed.ok) {
     return fail(
       'incomplete',
-      `'${parsed.badPair}' not a valid key=value pair (missing equal-sign) in Authorization header: '${authorization.trim()}'`,
+      `'${parsed.badPair}' not a valid key=value pair (missing equal-sign) in Authorization header: '${authorization.trim()}'.`,
     );
   }
   const credential = parsed.fields.get('Credential');
