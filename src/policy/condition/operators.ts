@@ -53,7 +53,11 @@ export interface OperatorSpec {
   readonly negated: boolean;
 }
 
-const baseByLower = new Map<string, BaseOperator>(BASE_OPERATORS.map((op) => [op.toLowerCase(), op]));
+const BASES: ReadonlySet<string> = new Set<string>(BASE_OPERATORS);
+
+function isBaseOperator(name: string): name is BaseOperator {
+  return BASES.has(name);
+}
 
 const NEGATED: ReadonlySet<BaseOperator> = new Set<BaseOperator>([
   'StringNotEquals',
@@ -79,32 +83,32 @@ function familyOf(base: BaseOperator): OperatorFamily {
 
 /**
  * Reads an operator name as written (`ForAnyValue:StringLikeIfExists`). Returns undefined for a name
- * IAM does not know. Operator names are matched case-insensitively, as IAM accepts them;
- * `Null` takes no `IfExists` suffix.
+ * IAM does not know. Names are case-sensitive, as IAM reads them: it refuses `stringEquals` with
+ * "Invalid Condition type : stringEquals" (observed IAM API behaviour, MalformedPolicyDocument on
+ * CreateRole). `Null` takes no `IfExists` suffix ("...IfExists condition operators": "You can add
+ * IfExists to the end of any condition operator name except the Null condition").
  */
 export function parseOperator(written: string): OperatorSpec | undefined {
   let rest = written;
   let qualifier: SetQualifier;
-  const colon = rest.indexOf(':');
-  if (colon >= 0) {
-    const prefix = rest.slice(0, colon).toLowerCase();
-    if (prefix === 'forallvalues') qualifier = 'ForAllValues';
-    else if (prefix === 'foranyvalue') qualifier = 'ForAnyValue';
-    else return undefined;
-    rest = rest.slice(colon + 1);
-  }
+  if (rest.startsWith('ForAllValues:')) qualifier = 'ForAllValues';
+  else if (rest.startsWith('ForAnyValue:')) qualifier = 'ForAnyValue';
+  if (qualifier !== undefined) rest = rest.slice(qualifier.length + 1);
   let ifExists = false;
-  let base = baseByLower.get(rest.toLowerCase());
-  if (base === undefined && rest.toLowerCase().endsWith('ifexists')) {
-    base = baseByLower.get(rest.slice(0, -'ifexists'.length).toLowerCase());
+  if (!isBaseOperator(rest) && rest.endsWith('IfExists')) {
+    rest = rest.slice(0, -'IfExists'.length);
     ifExists = true;
-    if (base === 'Null') return undefined;
   }
-  if (base === undefined) return undefined;
-  return { written, base, family: familyOf(base), qualifier, ifExists, negated: NEGATED.has(base) };
+  if (!isBaseOperator(rest) || (ifExists && rest === 'Null')) return undefined;
+  return { written, base: rest, family: familyOf(rest), qualifier, ifExists, negated: NEGATED.has(rest) };
 }
 
-/** Policy variables are substituted only in the String and Arn operator families. */
+/**
+ * Policy variables are substituted only in the String and Arn operator families ("IAM policy elements:
+ * Variables and tags": "You can't use a policy variable with other operators, such as Numeric, Date,
+ * Boolean, Binary, IP Address, or Null operators"; IAM Access Analyzer's "Invalid variable for operator"
+ * says the same). The "Condition operators" page's line that Bool takes variables contradicts both.
+ */
 export function allowsPolicyVariables(spec: OperatorSpec): boolean {
   return spec.family === 'String' || spec.family === 'Arn';
 }

@@ -1,0 +1,107 @@
+// String condition operators. IAM User Guide, "IAM JSON policy elements: Condition operators"
+// (String condition operators): StringEquals is "Exact matching, case sensitive", StringEqualsIgnoreCase
+// "Exact matching, ignoring case", StringLike "Case-sensitive matching" where values "can include
+// multi-character match wildcards (*) and single-character match wildcards (?) anywhere in the string".
+// Values may hold policy variables ("IAM policy elements: Variables and tags"); a value whose variable
+// has no value matches nothing. Under StringLike a substituted value's own `*` and `?` are literal
+// characters: only wildcards written in the policy are wildcards (podiam's fail-closed reading; the
+// guide does not say, and offers `${*}`/`${?}` precisely so that policy authors can write literal ones).
+import type { PolicyVersion } from '../ast.ts';
+import { RequestContext } from '../context.ts';
+import { compileGlob, compileTemplate, matchGlob, type GlobMatcher, type Template } from '../variables/index.ts';
+import { INCOMPARABLE, MATCH, NO_MATCH, type CompiledValues, type MatchResult, type ValueMatcher } from './match-result.ts';
+import type { BaseOperator } from './operators.ts';
+
+/** How a String operator compares. */
+type StringMode = 'exact' | 'ignoreCase' | 'like';
+
+function modeOf(base: BaseOperator): StringMode {
+  if (base === 'StringLike' || base === 'StringNotLike') return 'like';
+  if (base === 'StringEqualsIgnoreCase' || base === 'StringNotEqualsIgnoreCase') return 'ignoreCase';
+  return 'exact';
+}
+
+/** Literal templates read no context; they are rendered once, against this empty one. */
+const NO_CONTEXT = new RequestContext();
+
+/** A test of a request value against the values with no variables. */
+type StaticTest = (value: string) => boolean;
+
+const never: StaticTest = () => false;
+
+/** Membership in a list of exact strings: a comparison for one or a few, a Set for many. */
+function memberOf(list: readonly string[]): StaticTest {
+  const [only] = list;
+  if (list.length === 0) return never;
+  if (list.length === 1 && only !== undefined) return (value) => value === only;
+  if (list.length <= 8) return (value) => list.includes(value);
+  const set = new Set(list);
+  return (value) => set.has(value);
+}
+
+function anyOf(matchers: readonly GlobMatcher[]): StaticTest {
+  const [only] = matchers;
+  if (matchers.length === 0) return never;
+  if (matchers.length === 1 && only !== undefined) return only;
+  return (value) => {
+    for (const matcher of matchers) if (matcher(value)) return true;
+    return false;
+  };
+}
+
+function staticTest(mode: StringMode, literals: readonly Template[]): StaticTest {
+  switch (mode) {
+    case 'exact':
+      return memberOf(literals.map((t) => renderLiteral(t)));
+    case 'ignoreCase': {
+      const member = memberOf(literals.map((t) => renderLiteral(t).toLowerCase()));
+      return (value) => member(value.toLowerCase());
+    }
+    case 'like':
+      return anyOf(literals.map((t) => compileGlob(t.renderPattern(NO_CONTEXT) ?? [])));
+    default: {
+      const unreachable: never = mode;
+      return unreachable;
+    }
+  }
+}
+
+/** A literal template's text (it reads no context). */
+function renderLiteral(template: Template): string {
+  return template.render(NO_CONTEXT) ?? '';
+}
+
+/** Compares a request value with one templated value for this request. */
+function dynamicMatch(mode: StringMode, template: Template, value: string, ctx: RequestContext): MatchResult {
+  if (mode === 'like') {
+    const pattern = template.renderPattern(ctx);
+    if (pattern === undefined) return INCOMPARABLE;
+    return matchGlob(pattern, value) ? MATCH : NO_MATCH;
+  }
+  const rendered = template.render(ctx);
+  if (rendered === undefined) return INCOMPARABLE;
+  if (mode === 'exact') return rendered === value ? MATCH : NO_MATCH;
+  return rendered.toLowerCase() === value.toLowerCase() ? MATCH : NO_MATCH;
+}
+
+/** Compiles the values of a String operator (the positive sense: Equals, EqualsIgnoreCase, Like). */
+export function compileStringValues(base: BaseOperator, values: readonly string[], version: PolicyVersion | undefined): CompiledValues {
+  const mode = modeOf(base);
+  const templates = values.map((value) => compileTemplate(value, version));
+  const literals = templates.filter((t) => t.literal);
+  const dynamic = templates.filter((t) => !t.literal);
+  const test = staticTest(mode, literals);
+  const keys = [...new Set(dynamic.flatMap((t) => t.keys))];
+  if (dynamic.length === 0) return { match: (value) => (test(value) ? MATCH : NO_MATCH), keys };
+  const match: ValueMatcher = (value, ctx) => {
+    if (test(value)) return MATCH;
+    let result: MatchResult = NO_MATCH;
+    for (const template of dynamic) {
+      const one = dynamicMatch(mode, template, value, ctx);
+      if (one === MATCH) return MATCH;
+      if (one === INCOMPARABLE) result = INCOMPARABLE;
+    }
+    return result;
+  };
+  return { match, keys };
+}
