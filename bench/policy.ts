@@ -63,7 +63,7 @@ function seedCases(): Case[] {
   return [
     makeCase(
       'seed001-getobject',
-      [{ kind: 'IdentityPolicy', type: 'IDENTITY_POLICY', slot: 'identity', text: JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 's3-bucket', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::pics/*' }] }) }],
+      [{ kind: 'IdentityPolicy', type: 'IDENTITY_POLICY', slot: 'identity', text: JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 's3bucket', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::pics/*' }] }) }],
       { principal: session, action: 's3:GetObject', resource: 'arn:aws:s3:::pics/indoor-cat.jpg', context: new RequestContext() },
       'allowed',
     ),

@@ -5,7 +5,7 @@
 import type { PolicyVersion, ResourceElement } from './ast.ts';
 import type { RequestContext } from './context.ts';
 import { compileTemplate } from './variables/index.ts';
-import { compileWildcard, type WildcardMatcher } from './wildcard.ts';
+import { flatString, wildcardToRegExpSource } from './wildcard.ts';
 
 /** A request's resource, split once into ARN segments for every statement to reuse. */
 export interface RequestResource {
@@ -35,7 +35,11 @@ export function requestResource(text: string): RequestResource {
 
 type ResourceTest = (resource: RequestResource, ctx: RequestContext) => boolean;
 
-/** Compiles one literal resource pattern (no policy variables left in it). */
+/**
+ * Compiles one literal resource pattern (no policy variables left in it) into a single test on the
+ * whole ARN: a wildcard in the first five segments cannot cross a colon, one in the resource segment
+ * can. Literal patterns compare strings; a lone trailing `*` in the resource segment is a prefix test.
+ */
 function compilePattern(pattern: string): (resource: RequestResource) => boolean {
   if (pattern === '*') return () => true;
   const parts = arnSegments(pattern);
@@ -43,26 +47,23 @@ function compilePattern(pattern: string): (resource: RequestResource) => boolean
     // Not an ARN (and not "*"): IAM rejects these on write; a stored one can only match itself.
     return (resource) => resource.text === pattern;
   }
-  const matchers: WildcardMatcher[] = parts.map((part) => compileWildcard(part, false));
-  return (resource) => {
-    const segments = resource.segments;
-    if (segments === undefined) return false;
-    for (let i = 0; i < 6; i++) {
-      const match = matchers[i];
-      const segment = segments[i];
-      if (match === undefined || segment === undefined || !match(segment)) return false;
-    }
-    return true;
-  };
+  const head = parts.slice(0, 5);
+  const tail = parts[5] ?? '';
+  const headHasWildcard = head.some((part) => part.includes('*') || part.includes('?'));
+  if (!headHasWildcard && !tail.includes('*') && !tail.includes('?')) return (resource) => resource.text === pattern;
+  if (!headHasWildcard && !tail.includes('?') && tail.indexOf('*') === tail.length - 1) {
+    const prefix = flatString(pattern.slice(0, -1));
+    return (resource) => resource.segments !== undefined && resource.text.lastIndexOf(prefix, 0) === 0;
+  }
+  const source = `^${head.map((part) => wildcardToRegExpSource(part, '[^:]')).join(':')}:${wildcardToRegExpSource(tail)}$`;
+  const regex = new RegExp(source, 's');
+  return (resource) => resource.segments !== undefined && regex.test(resource.text);
 }
 
 /** Compiles one `Resource` value, substituting policy variables per request when it has any. */
 function compileValue(value: string, version: PolicyVersion | undefined): ResourceTest {
   const template = compileTemplate(value, version);
-  if (template.literal) {
-    const test = compilePattern(value);
-    return (resource) => test(resource);
-  }
+  if (template.literal) return compilePattern(value);
   return (resource, ctx) => {
     const rendered = template.render(ctx);
     // A variable with no value and no default makes the value match nothing

@@ -21,23 +21,35 @@ export function compileWildcard(pattern: string, ignoreCase: boolean): WildcardM
     return (value) => value.length === lower.length && value.toLowerCase() === lower;
   }
   if (question < 0 && star === pattern.length - 1) {
-    const prefix = ignoreCase ? pattern.slice(0, -1).toLowerCase() : pattern.slice(0, -1);
-    return ignoreCase ? (value) => value.toLowerCase().startsWith(prefix) : (value) => value.startsWith(prefix);
+    const prefix = flatString(ignoreCase ? pattern.slice(0, -1).toLowerCase() : pattern.slice(0, -1));
+    // `lastIndexOf(p, 0) === 0` is a prefix test several times faster than `startsWith` on V8.
+    return ignoreCase ? (value) => value.toLowerCase().lastIndexOf(prefix, 0) === 0 : (value) => value.lastIndexOf(prefix, 0) === 0;
   }
   const source = wildcardToRegExpSource(pattern);
   const regex = new RegExp(`^${source}$`, ignoreCase ? 'is' : 's');
   return (value) => regex.test(value);
 }
 
-/** The regular-expression source for a wildcard pattern (anchors not included). */
-export function wildcardToRegExpSource(pattern: string): string {
+/**
+ * The regular-expression source for a wildcard pattern (anchors not included). `anyChar` is what one
+ * wildcard character may be: any character by default, `[^:]` inside an ARN segment.
+ */
+export function wildcardToRegExpSource(pattern: string, anyChar = '.'): string {
   let out = '';
   for (const ch of pattern) {
-    if (ch === '*') out += '.*';
-    else if (ch === '?') out += '.';
+    if (ch === '*') out += `${anyChar}*`;
+    else if (ch === '?') out += anyChar;
     else out += ch.replace(/[\\^$.|+()[\]{}/-]/g, '\\$&');
   }
   return out;
+}
+
+/**
+ * A copy of a string in V8's flat representation: slices and concatenations are kept as views of
+ * their parents, which makes every later comparison slower (and keeps the parent alive).
+ */
+export function flatString(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /** True when the text has a `*` or `?` wildcard. */
