@@ -1,0 +1,8 @@
+export {
+  decodeAwsChunked,
+  type AwsChunkedBody,
+  type AwsChunkedMode,
+  type AwsChunkedOptions,
+  type TrailingChecksum,
+} from './decode.ts';
+export { canonicalTrailer, chunkSignature, trailerSignature } from './chunk-signature.ts';
