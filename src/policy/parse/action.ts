@@ -33,8 +33,14 @@ const TRUST_ACTIONS: ReadonlySet<string> = new Set(
 /** IAM's text for a trust policy that grants anything but the STS role-assumption actions. */
 export const TRUST_ACTION_MESSAGE = 'AssumeRole policy may only specify STS AssumeRole actions.';
 
-/** Checks one action string; reports what is wrong with it. */
-export function checkAction(action: string, trustPolicy: boolean, errors: ErrorCollector, place: ErrorPlace): void {
+/** Checks one action string; reports what is wrong with it. `variables`: the policy substitutes ${...} (2012-10-17). */
+export function checkAction(
+  action: string,
+  trustPolicy: boolean,
+  variables: boolean,
+  errors: ErrorCollector,
+  place: ErrorPlace,
+): void {
   const detailed = { ...place, detail: action };
   const parts = action.split(':');
   const vendor = parts[0] ?? '';
@@ -54,7 +60,7 @@ export function checkAction(action: string, trustPolicy: boolean, errors: ErrorC
     errors.reject('ACTION_INVALID_VENDOR', `Vendor ${vendor} is not valid`, detailed);
     return;
   }
-  if (hasPolicyVariable(action)) {
+  if (variables && hasPolicyVariable(action)) {
     errors.refuse('VARIABLE_NOT_SUPPORTED_IN_ELEMENT', VARIABLE_IN_ELEMENT_MESSAGE, detailed);
     return;
   }

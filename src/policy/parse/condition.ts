@@ -15,11 +15,7 @@ import type { ErrorCollector } from './error-collector.ts';
 import { LEGACY_PARSE_MESSAGE, SYNTAX_ERRORS_MESSAGE, type ErrorPlace } from './errors.ts';
 import type { JsonNode } from './json-node.ts';
 import { isDateConditionValue } from './date-value.ts';
-import {
-  hasPolicyVariable,
-  VARIABLE_FOR_OPERATOR_MESSAGE,
-  VARIABLE_NEEDS_VERSION_MESSAGE,
-} from './policy-variables.ts';
+import { hasPolicyVariable, VARIABLE_FOR_OPERATOR_MESSAGE } from './policy-variables.ts';
 import { isSingleValuedGlobalKey } from './single-valued-keys.ts';
 import { readConditionValues } from './string-list.ts';
 
@@ -79,12 +75,12 @@ export function readCondition(
           }
           continue;
         }
-        if (!hasPolicyVariable(value)) continue;
-        const valuePlace = { ...place, detail: `${operator}.${key}=${value}` };
-        if (!allowsPolicyVariables(spec)) {
-          errors.refuse('VARIABLE_NOT_SUPPORTED_FOR_OPERATOR', VARIABLE_FOR_OPERATOR_MESSAGE, valuePlace);
-        } else if (version !== '2012-10-17') {
-          errors.refuse('VARIABLE_NEEDS_VERSION', VARIABLE_NEEDS_VERSION_MESSAGE, valuePlace);
+        // Under 2008-10-17 a variable is literal text (IAM documents it), so there is nothing to misplace.
+        if (version === '2012-10-17' && hasPolicyVariable(value) && !allowsPolicyVariables(spec)) {
+          errors.refuse('VARIABLE_NOT_SUPPORTED_FOR_OPERATOR', VARIABLE_FOR_OPERATOR_MESSAGE, {
+            ...place,
+            detail: `${operator}.${key}=${value}`,
+          });
         }
       }
       clauses.push({ operator, key, values });

@@ -7,11 +7,12 @@
 //   are treated as literal strings."
 //
 // What IAM itself does elsewhere: it stores the policy and treats the text literally (Action, the ARN
-// fields before the resource part, Numeric/Bool/IP/Binary/Null values, any 2008-10-17 policy); IAM Access
-// Analyzer reports these as errors ("Invalid variable for operator", "Variable unsupported in element",
-// "Variable unsupported in version"). Date operator values are the exception: IAM's legacy parser refuses
-// a value that is not a date ("The policy failed legacy parsing"). podiam refuses them all: a variable
-// that can never be substituted is a mistake, never an intent.
+// fields before the resource part, Numeric/Bool/IP/Binary/Null values); IAM Access Analyzer reports these
+// as errors ("Invalid variable for operator", "Variable unsupported in element"). Date operator values are
+// the exception: IAM's legacy parser refuses a value that is not a date ("The policy failed legacy
+// parsing"). podiam refuses them all (awsRejects: false): a variable that can never be substituted is a
+// mistake, never an intent. In a policy without Version 2012-10-17 `${...}` is documented literal text, so
+// podiam accepts it there and the evaluator matches it literally.
 
 /** True when the text contains a policy variable opening (`${`). */
 export function hasPolicyVariable(text: string): boolean {
@@ -25,6 +26,3 @@ export const VARIABLE_IN_ELEMENT_MESSAGE =
 /** The message podiam gives for a variable with an operator that does not substitute variables. */
 export const VARIABLE_FOR_OPERATOR_MESSAGE = 'Policy variables can only be used with String and ARN operators.';
 
-/** The message podiam gives for a variable in a policy whose Version does not substitute variables. */
-export const VARIABLE_NEEDS_VERSION_MESSAGE =
-  'Policy variables are substituted only in policies with "Version": "2012-10-17"; without it they are literal text.';

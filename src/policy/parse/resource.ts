@@ -15,7 +15,7 @@
 import { isPartition } from '../arn.ts';
 import type { ErrorCollector } from './error-collector.ts';
 import { LEGACY_PARSE_MESSAGE, type ErrorPlace } from './errors.ts';
-import { VARIABLE_IN_ELEMENT_MESSAGE, VARIABLE_NEEDS_VERSION_MESSAGE } from './policy-variables.ts';
+import { VARIABLE_IN_ELEMENT_MESSAGE } from './policy-variables.ts';
 
 const IAM_RESOURCE_PREFIXES = [
   'user/',
@@ -35,7 +35,7 @@ const IAM_RESOURCE_PREFIXES = [
 
 const IAM_PATH_MESSAGE = `IAM resource path must either be "*", root, or start with ${IAM_RESOURCE_PREFIXES.join(', ')}.`;
 
-/** Checks one resource string; reports what is wrong with it. `variables`: the policy substitutes ${...}. */
+/** Checks one resource string; reports what is wrong with it. `variables`: the policy substitutes ${...} (2012-10-17). */
 export function checkResource(resource: string, variables: boolean, errors: ErrorCollector, place: ErrorPlace): void {
   const detailed = { ...place, detail: resource };
   const problem = formatProblem(resource);
@@ -47,13 +47,11 @@ export function checkResource(resource: string, variables: boolean, errors: Erro
     errors.reject('RESOURCE_LEGACY_PARSE', LEGACY_PARSE_MESSAGE, detailed);
     return;
   }
+  // "You can't use a variable to replace parts of the ARN before the fifth colon." Under 2008-10-17 the
+  // text is literal, as IAM documents, so only a 2012-10-17 policy has variables to misplace.
   const variable = resource.indexOf('${');
-  if (variable >= 0) {
-    if (!variables) errors.refuse('VARIABLE_NEEDS_VERSION', VARIABLE_NEEDS_VERSION_MESSAGE, detailed);
-    // "You can't use a variable to replace parts of the ARN before the fifth colon."
-    else if (variable < nthColon(resource, 5)) {
-      errors.refuse('VARIABLE_NOT_SUPPORTED_IN_ELEMENT', VARIABLE_IN_ELEMENT_MESSAGE, detailed);
-    }
+  if (variables && variable >= 0 && variable < nthColon(resource, 5)) {
+    errors.refuse('VARIABLE_NOT_SUPPORTED_IN_ELEMENT', VARIABLE_IN_ELEMENT_MESSAGE, detailed);
   }
 }
 

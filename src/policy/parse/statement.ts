@@ -135,7 +135,11 @@ function readEffect(node: JsonObject, { rules, errors }: StatementContext, place
   return value;
 }
 
-function readAction(node: JsonObject, { rules, errors }: StatementContext, place: ErrorPlace): ActionElement | undefined {
+function readAction(
+  node: JsonObject,
+  { rules, errors, version }: StatementContext,
+  place: ErrorPlace,
+): ActionElement | undefined {
   const action = node.members.get('Action');
   const notAction = node.members.get('NotAction');
   if (action !== undefined && notAction !== undefined) {
@@ -156,7 +160,7 @@ function readAction(node: JsonObject, { rules, errors }: StatementContext, place
   const values = readValues(element, 'Policy statement must contain actions.', 'MISSING_ACTION', errors, elementPlace);
   if (values === undefined) return undefined;
   const before = errors.count();
-  for (const value of values) checkAction(value, rules.trustActions, errors, elementPlace);
+  for (const value of values) checkAction(value, rules.trustActions, version === '2012-10-17', errors, elementPlace);
   return errors.count() > before ? undefined : { kind, values };
 }
 
