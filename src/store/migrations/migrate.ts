@@ -1,0 +1,40 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Database } from '../schema.ts';
+import type { StoreKind } from '../store-kind.ts';
+import * as initialSchema from './0001-initial-schema.ts';
+
+/** The schema's migrations, in order. Names sort in the order they must run. */
+function migrations(kind: StoreKind): Record<string, Migration> {
+  return {
+    '0001-initial-schema': { up: (db) => initialSchema.up(db, kind) },
+  };
+}
+
+/** A failed migration: the store refuses to open rather than run on a schema it does not know. */
+export class StoreMigrationError extends Error {
+  readonly code = 'StoreMigrationError';
+  readonly migration: string | undefined;
+  constructor(migration: string | undefined, cause: unknown) {
+    super(`store migration ${migration ?? '(lock)'} failed`, { cause });
+    this.migration = migration;
+  }
+}
+
+/**
+ * Brings the schema up to date. Kysely's migrator runs each migration in a transaction and holds
+ * a lock row (SELECT … FOR UPDATE on PostgreSQL), so replicas starting together migrate once.
+ */
+export async function migrateToLatest(db: Kysely<Database>, kind: StoreKind): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(kind) };
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new StoreMigrationError(failed?.migrationName, error);
+  }
+}

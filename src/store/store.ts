@@ -1,0 +1,107 @@
+import type { Kysely } from 'kysely';
+import { accessKeysRepo, type AccessKeysRepo } from './access-keys.ts';
+import { accountsRepo, type AccountsRepo } from './accounts.ts';
+import { auditEventsRepo, type AuditEventsRepo } from './audit-events.ts';
+import { clustersRepo, type ClustersRepo } from './clusters.ts';
+import { iamGroupsRepo, type IamGroupsRepo } from './iam-groups.ts';
+import { iamInlinePoliciesRepo, type IamInlinePoliciesRepo } from './iam-inline-policies.ts';
+import { iamManagedPoliciesRepo, type IamManagedPoliciesRepo } from './iam-managed-policies.ts';
+import { iamPolicyAttachmentsRepo, type IamPolicyAttachmentsRepo } from './iam-policy-attachments.ts';
+import { iamRolesRepo, type IamRolesRepo } from './iam-roles.ts';
+import { iamUsersRepo, type IamUsersRepo } from './iam-users.ts';
+import { oidcProvidersRepo, type OidcProvidersRepo } from './oidc-providers.ts';
+import { orgPoliciesRepo, type OrgPoliciesRepo } from './org-policies.ts';
+import { organizationsRepo, type OrganizationsRepo } from './organizations.ts';
+import { stsKeysRepo, type StsKeysRepo } from './sts-keys.ts';
+import { readRevision, bumpRevision } from './revision.ts';
+import type { Database } from './schema.ts';
+import { storeScope, transactionScope, type Scope } from './scope.ts';
+import type { StoreKind } from './store-kind.ts';
+
+/** The entity repositories, the same on the store and inside a transaction. */
+export interface StoreRepos {
+  readonly accounts: AccountsRepo;
+  readonly organizations: OrganizationsRepo;
+  readonly orgPolicies: OrgPoliciesRepo;
+  readonly users: IamUsersRepo;
+  readonly groups: IamGroupsRepo;
+  readonly roles: IamRolesRepo;
+  readonly inlinePolicies: IamInlinePoliciesRepo;
+  readonly managedPolicies: IamManagedPoliciesRepo;
+  readonly policyAttachments: IamPolicyAttachmentsRepo;
+  readonly accessKeys: AccessKeysRepo;
+  readonly oidcProviders: OidcProvidersRepo;
+  readonly stsKeys: StsKeysRepo;
+  readonly clusters: ClustersRepo;
+  readonly auditEvents: AuditEventsRepo;
+}
+
+/** What a transaction sees: the repositories, bound to the transaction, and its revision. */
+export interface StoreTx extends StoreRepos {
+  readonly kind: StoreKind;
+  /** The revision as this transaction sees it (inside store.transaction: already raised). */
+  revision(): Promise<number>;
+}
+
+/**
+ * The control plane's persistent state. Each write method of a repository is atomic and raises
+ * the revision; `transaction` groups several into one atomic write.
+ */
+export interface Store extends StoreTx {
+  /**
+   * Runs `work` in one write transaction: everything it writes commits together, or nothing
+   * does if it throws (the error is rethrown). The revision is raised once, when it begins;
+   * write transactions run one at a time, on both backends.
+   */
+  transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one read-only transaction that sees a single consistent state, e.g. to
+   * build an in-memory snapshot tagged with the revision it was built from.
+   */
+  read<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /** Closes the database (SQLite) or the pool (PostgreSQL). */
+  close(): Promise<void>;
+}
+
+function repos(scope: Scope): StoreRepos {
+  return {
+    accounts: accountsRepo(scope),
+    organizations: organizationsRepo(scope),
+    orgPolicies: orgPoliciesRepo(scope),
+    users: iamUsersRepo(scope),
+    groups: iamGroupsRepo(scope),
+    roles: iamRolesRepo(scope),
+    inlinePolicies: iamInlinePoliciesRepo(scope),
+    managedPolicies: iamManagedPoliciesRepo(scope),
+    policyAttachments: iamPolicyAttachmentsRepo(scope),
+    accessKeys: accessKeysRepo(scope),
+    oidcProviders: oidcProvidersRepo(scope),
+    stsKeys: stsKeysRepo(scope),
+    clusters: clustersRepo(scope),
+    auditEvents: auditEventsRepo(scope),
+  };
+}
+
+function txOf(kind: StoreKind, db: Kysely<Database>, scope: Scope): StoreTx {
+  return { kind, revision: () => readRevision(db), ...repos(scope) };
+}
+
+/** Builds the store over a migrated database. */
+export function createStore(kind: StoreKind, db: Kysely<Database>): Store {
+  return {
+    ...txOf(kind, db, storeScope(kind, db)),
+    transaction: (work) =>
+      db.transaction().execute(async (trx) => {
+        await bumpRevision(trx);
+        return work(txOf(kind, trx, transactionScope(kind, trx, false)));
+      }),
+    read: (work) => {
+      // PostgreSQL's default READ COMMITTED gives each statement its own view; REPEATABLE READ
+      // gives the whole transaction one. SQLite's deferred BEGIN already reads one snapshot.
+      let builder = db.transaction().setAccessMode('read only');
+      if (kind === 'postgres') builder = builder.setIsolationLevel('repeatable read');
+      return builder.execute((trx) => work(txOf(kind, trx, transactionScope(kind, trx, true))));
+    },
+    close: () => db.destroy(),
+  };
+}
