@@ -24,6 +24,18 @@ function modeOf(base: BaseOperator): StringMode {
 /** Literal templates read no context; they are rendered once, against this empty one. */
 const NO_CONTEXT = new RequestContext();
 
+let lastCased: string | undefined;
+let lastLower = '';
+
+/** The value in lower case, remembering the last one (one request value meets many conditions). */
+function lowerCase(value: string): string {
+  if (value !== lastCased) {
+    lastCased = value;
+    lastLower = value.toLowerCase();
+  }
+  return lastLower;
+}
+
 /** A test of a request value against the values with no variables. */
 type StaticTest = (value: string) => boolean;
 
@@ -55,7 +67,7 @@ function staticTest(mode: StringMode, literals: readonly Template[]): StaticTest
       return memberOf(literals.map((t) => renderLiteral(t)));
     case 'ignoreCase': {
       const member = memberOf(literals.map((t) => renderLiteral(t).toLowerCase()));
-      return (value) => member(value.toLowerCase());
+      return (value) => member(lowerCase(value));
     }
     case 'like':
       return anyOf(literals.map((t) => compileGlob(t.renderPattern(NO_CONTEXT) ?? [])));
@@ -81,7 +93,7 @@ function dynamicMatch(mode: StringMode, template: Template, value: string, ctx: 
   const rendered = template.render(ctx);
   if (rendered === undefined) return INCOMPARABLE;
   if (mode === 'exact') return rendered === value ? MATCH : NO_MATCH;
-  return rendered.toLowerCase() === value.toLowerCase() ? MATCH : NO_MATCH;
+  return rendered.toLowerCase() === lowerCase(value) ? MATCH : NO_MATCH;
 }
 
 /** Compiles the values of a String operator (the positive sense: Equals, EqualsIgnoreCase, Like). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RequestContext } from '../context.ts';
-import { ANY_CHAR, ANY_RUN, compileTemplate, type GlobToken } from './index.ts';
+import { ANY_CHAR, ANY_RUN, compileTemplate, matchGlob, type GlobToken } from './index.ts';
 
 const V = '2012-10-17';
 const ctx = new RequestContext({
@@ -58,6 +58,19 @@ describe('IAM policy elements: Variables and tags — Specifying default values'
     expect(template.render(ctx)).toBe('arn:aws:s3:::/bucket/anonymous');
   });
 
+  it('renders again when the request changes', () => {
+    const template = compileTemplate("home/${aws:userid, 'anonymous'}/*", V);
+    const first = new RequestContext({ 'aws:userid': 'A1' });
+    const second = new RequestContext({ 'aws:userid': 'B2' });
+    expect(template.render(first)).toBe('home/A1/*');
+    expect(template.render(first)).toBe('home/A1/*');
+    expect(template.render(second)).toBe('home/B2/*');
+    expect(template.renderPattern(second)).toEqual<GlobToken[]>(['home/', 'B2', '/', ANY_RUN]);
+    expect(template.render(new RequestContext())).toBe('home/anonymous/*');
+    expect(template.renderPattern(first)).toEqual<GlobToken[]>(['home/', 'A1', '/', ANY_RUN]);
+    expect(template.render(first)).toBe('home/A1/*');
+  });
+
   it('ignores the default when the key is present', () => {
     expect(compileTemplate("${aws:username, 'nobody'}", V).render(ctx)).toBe('David');
   });
@@ -89,7 +102,10 @@ describe('IAM policy elements: Variables and tags — Special characters', () =>
   });
 
   it("in a pattern, a substituted value's wildcards are literal", () => {
-    expect(compileTemplate('home/${aws:star}/*', V).renderPattern(ctx)).toEqual<GlobToken[]>(['home/x*y?/', ANY_RUN]);
+    const pattern = compileTemplate('home/${aws:star}/*', V).renderPattern(ctx) ?? [];
+    expect(matchGlob(pattern, 'home/x*y?/photos')).toBe(true);
+    expect(matchGlob(pattern, 'home/xAyB/photos')).toBe(false);
+    expect(matchGlob(pattern, 'home/x*y?')).toBe(false);
   });
 });
 

@@ -27,7 +27,7 @@ export interface Template {
    * The value as a wildcard pattern for this request: `*`/`?` written in the policy are wildcards, those
    * from `${*}`/`${?}` or from substituted values are literal characters. Undefined as for render().
    */
-  renderPattern(ctx: RequestContext): GlobToken[] | undefined;
+  renderPattern(ctx: RequestContext): readonly GlobToken[] | undefined;
 }
 
 /** One piece of a parsed value. */
@@ -102,50 +102,103 @@ class LiteralTemplate implements Template {
     return this.#text;
   }
 
-  renderPattern(): GlobToken[] {
-    return [...this.#pattern];
+  renderPattern(): readonly GlobToken[] {
+    return this.#pattern;
   }
 }
+
+/** A variable, or the wildcard tokens of the constant text between variables (read once). */
+type PatternPiece = { readonly key: string; readonly fallback: string | undefined } | readonly GlobToken[];
 
 class VariableTemplate implements Template {
   readonly literal = false;
   readonly keys: readonly string[];
   readonly #pieces: readonly Piece[];
+  readonly #pattern: readonly PatternPiece[];
 
   constructor(pieces: readonly Piece[]) {
     this.#pieces = pieces;
     const keys = new Set<string>();
-    for (const piece of pieces) if (piece.kind === 'variable') keys.add(piece.key);
+    const pattern: PatternPiece[] = [];
+    let constant: GlobToken[] | undefined;
+    for (const piece of pieces) {
+      if (piece.kind === 'variable') {
+        keys.add(piece.key);
+        pattern.push(piece);
+        constant = undefined;
+        continue;
+      }
+      if (constant === undefined) {
+        constant = [];
+        pattern.push(constant);
+      }
+      if (piece.kind === 'text') pushPattern(constant, piece.text);
+      else pushLiteral(constant, piece.text);
+    }
     this.keys = [...keys];
+    this.#pattern = pattern;
+  }
+
+  // The last request's variable values and renderings: the same principal's requests, and the
+  // statements evaluated for one request, mostly render the same text again.
+  #lastValues: (string | undefined)[] = [];
+  #lastText: string | undefined;
+  #lastPattern: readonly GlobToken[] | undefined;
+
+  /** Reads the variables' values; true when they are those of the last rendering. */
+  #readValues(ctx: RequestContext, values: (string | undefined)[]): boolean {
+    let same = this.#lastValues.length > 0;
+    let i = 0;
+    for (const piece of this.#pieces) {
+      if (piece.kind !== 'variable') continue;
+      const value = variableValue(piece, ctx);
+      if (value !== this.#lastValues[i]) same = false;
+      values.push(value);
+      i++;
+    }
+    return same;
   }
 
   render(ctx: RequestContext): string | undefined {
+    const values: (string | undefined)[] = [];
+    if (this.#readValues(ctx, values) && this.#lastText !== undefined) return this.#lastText;
     let out = '';
+    let i = 0;
     for (const piece of this.#pieces) {
-      if (piece.kind !== 'variable') {
-        out += piece.text;
-        continue;
-      }
-      const value = variableValue(piece, ctx);
+      const value = piece.kind === 'variable' ? values[i++] : piece.text;
       if (value === undefined) return undefined;
       out += value;
     }
+    this.#lastValues = values;
+    this.#lastText = out;
+    this.#lastPattern = undefined;
     return out;
   }
 
-  renderPattern(ctx: RequestContext): GlobToken[] | undefined {
+  renderPattern(ctx: RequestContext): readonly GlobToken[] | undefined {
+    const values: (string | undefined)[] = [];
+    if (this.#readValues(ctx, values) && this.#lastPattern !== undefined) return this.#lastPattern;
+    // Literal tokens are not merged here: matching takes adjacent literal tokens in turn.
     const out: GlobToken[] = [];
-    for (const piece of this.#pieces) {
-      if (piece.kind === 'text') {
-        pushPattern(out, piece.text);
+    let i = 0;
+    for (const piece of this.#pattern) {
+      if (isTokens(piece)) {
+        for (const token of piece) out.push(token);
         continue;
       }
-      const value = piece.kind === 'char' ? piece.text : variableValue(piece, ctx);
+      const value = values[i++];
       if (value === undefined) return undefined;
-      pushLiteral(out, value);
+      if (value !== '') out.push(value);
     }
+    this.#lastValues = values;
+    this.#lastPattern = out;
+    this.#lastText = undefined;
     return out;
   }
+}
+
+function isTokens(piece: PatternPiece): piece is readonly GlobToken[] {
+  return Array.isArray(piece);
 }
 
 /** A value with a malformed variable: it matches nothing. */
