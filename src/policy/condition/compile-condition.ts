@@ -22,10 +22,11 @@
 //   ("Multivalued context key examples"). A single-valued key under a qualifier is a one-value set.
 // - A multivalued request value (an array) under an operator with no set qualifier does not match,
 //   whatever the operator and whatever the number of values: "Multivalued context keys require a
-//   condition set operator" (Single-valued vs. multivalued context keys), and AWS evaluates a bare
-//   operator on a multivalued key to no match (observed behaviour: a bare StringEquals on aws:CalledVia
-//   is denied where ForAnyValue:StringEquals is allowed; iam-simulate and other engines agree). An empty
-//   array counts as an absent key, as the Null operator sees it ("context keys with empty values").
+//   condition set operator" (Single-valued vs. multivalued context keys). The guide does not say what a
+//   bare operator does with one; AWS is reported to match nothing (a bare StringEquals on aws:CalledVia
+//   denied where ForAnyValue:StringEquals allowed the same call), and iam-simulate does the same, for
+//   negated operators too. An empty array counts as an absent key, as the Null operator sees it
+//   ("context keys with empty values").
 import type { ConditionClause, PolicyVersion } from '../ast.ts';
 import type { RequestContext } from '../context.ts';
 import { compileArnValues } from './arn-values.ts';
