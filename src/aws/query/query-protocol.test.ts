@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { awsError } from '../errors/index.ts';
 import type { Shape, StructureShape } from '../shape/index.ts';
-import { botocore, botocoreAvailable, type OperationShapes } from './botocore.fixture.ts';
+import { botocore, botocoreAvailable, type OperationShapes } from '../botocore.fixture.ts';
 import {
   decodePolicyDocument,
   decodeQueryInput,

@@ -4,7 +4,7 @@
 // parsed the way the CLI reads them. Tests that use it are skipped where Python or botocore is absent.
 
 import { spawnSync } from 'node:child_process';
-import type { Shape } from '../shape/index.ts';
+import type { Shape } from './shape/index.ts';
 
 const SCRIPT = String.raw`
 import json, sys, datetime, urllib.parse
