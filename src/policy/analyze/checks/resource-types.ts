@@ -9,6 +9,7 @@ import type { AnalysisContext } from '../context.ts';
 import type { Finding } from '../finding.ts';
 import { makeFinding } from '../issues.ts';
 import { at, elementPath } from '../paths.ts';
+import { arnIssue } from './resource.ts';
 import type { CatalogAction } from '../service-catalog.ts';
 import { compileWildcard } from '../../wildcard.ts';
 
@@ -36,7 +37,8 @@ export function checkResourceTypes(ctx: AnalysisContext, statement: Statement): 
       }
       return;
     }
-    if (matchesStar || values.some((v) => actionCanActOn(ctx, action, v))) return;
+    // A value that is not a valid ARN already has its own finding; it is not judged again here.
+    if (matchesStar || values.some((v) => arnIssue(ctx, v) !== undefined || actionCanActOn(ctx, action, v))) return;
     findings.push(
       makeFinding(
         'RESOURCE_TYPE_MISMATCH_FOR_ACTION',
