@@ -21,8 +21,8 @@ export { explain } from './explain.ts';
 export type { Explanation, StatementTrace } from './explain.ts';
 export { parsePolicy, policySize, checkPolicySize } from './parse/index.ts';
 export type { ParseResult, PolicyError, PolicyErrorCode, PolicySizeKind } from './parse/index.ts';
-export { parseOperator } from './condition/operators.ts';
-export type { OperatorSpec } from './condition/operators.ts';
+export { parseOperator } from './condition/index.ts';
+export type { OperatorSpec } from './condition/index.ts';
 export * from './simulate/index.ts';
 
 /** Parses and compiles a policy document in one step. */

@@ -40,6 +40,19 @@ describe('IAM User Guide, "IAM JSON policy elements: Resource": case-sensitive A
     expect(allowed(check(p('arn:*:s3:::pics/?'), alice, 's3:GetObject', 'arn:aws-cn:s3:::pics/x'))).toBe(true);
     expect(allowed(check(p('arn:*:s3:::pics/?'), alice, 's3:GetObject', 'arn:aws:s3:::pics/xy'))).toBe(false);
   });
+  it('a * that ends a segment may match beyond the colon; elsewhere it stays within its segment', () => {
+    expect(allowed(check(p('arn:aws:iam::*:role/app'), alice, 's3:GetObject', 'arn:aws:iam::111122223333:role/app'))).toBe(true);
+    expect(allowed(check(p('arn:aws:sqs:us-east-1:*'), alice, 's3:GetObject', 'arn:aws:sqs:us-east-1:111122223333:queue1'))).toBe(true);
+    expect(allowed(check(p('arn:aws:iam::1*3:role/app'), alice, 's3:GetObject', 'arn:aws:iam::1:x:3:role/app'))).toBe(false);
+  });
+  it('${*} and ${?} are literal characters in a resource', () => {
+    expect(allowed(check(p('arn:aws:s3:::pics/${*}'), alice, 's3:GetObject', 'arn:aws:s3:::pics/*'))).toBe(true);
+    expect(allowed(check(p('arn:aws:s3:::pics/${*}'), alice, 's3:GetObject', 'arn:aws:s3:::pics/a'))).toBe(false);
+  });
+  it('a substituted value is literal text, never a wildcard', () => {
+    expect(allowed(check(p('arn:aws:s3:::home/${aws:username}'), alice, 's3:GetObject', 'arn:aws:s3:::home/x', { 'aws:username': '*' }))).toBe(false);
+    expect(allowed(check(p('arn:aws:s3:::home/${aws:username}'), alice, 's3:GetObject', 'arn:aws:s3:::home/*', { 'aws:username': '*' }))).toBe(true);
+  });
   it('"*" matches every resource, including "*" itself', () => {
     expect(allowed(check(p('*'), alice, 's3:GetObject', '*'))).toBe(true);
     expect(allowed(check(p('arn:aws:s3:::*'), alice, 's3:GetObject', '*'))).toBe(false);

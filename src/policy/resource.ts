@@ -1,13 +1,15 @@
 // How `Resource`/`NotResource` values match the resource a request acts on.
-// IAM User Guide, "IAM JSON policy elements: Resource": ARNs match case-sensitively; `*` and `?`
-// wildcards may appear in every segment and match within that segment ("ARN condition operators":
-// each of the six colon-delimited components is checked separately).
+// IAM User Guide, "IAM JSON policy elements: Resource" ("Using wildcards in resource ARNs"): ARNs match
+// case-sensitively; `*` and `?` may appear within every segment; "If the * wildcard is the last
+// character of a resource ARN segment, it can expand to match beyond the colon boundaries"; a `*`
+// elsewhere in the first five segments stays within its segment. `${*}`/`${?}` and text substituted
+// from policy variables are literal characters ("IAM policy elements: Variables and tags").
 import type { PolicyVersion, ResourceElement } from './ast.ts';
 import type { RequestContext } from './context.ts';
-import { compileTemplate } from './variables/index.ts';
-import { flatString, wildcardToRegExpSource } from './wildcard.ts';
+import { ANY_CHAR, ANY_RUN, compileTemplate, type GlobToken } from './variables/index.ts';
+import { flatString } from './wildcard.ts';
 
-/** A request's resource, split once into ARN segments for every statement to reuse. */
+/** A request's resource, checked once for ARN shape for every statement to reuse. */
 export interface RequestResource {
   readonly text: string;
   /** The six ARN segments (the last one keeps its colons), or undefined when the text is not an ARN. */
@@ -35,43 +37,65 @@ export function requestResource(text: string): RequestResource {
 
 type ResourceTest = (resource: RequestResource, ctx: RequestContext) => boolean;
 
-/**
- * Compiles one literal resource pattern (no policy variables left in it) into a single test on the
- * whole ARN: a wildcard in the first five segments cannot cross a colon, one in the resource segment
- * can. Literal patterns compare strings; a lone trailing `*` in the resource segment is a prefix test.
- */
-function compilePattern(pattern: string): (resource: RequestResource) => boolean {
-  if (pattern === '*') return () => true;
-  const parts = arnSegments(pattern);
-  if (parts === undefined) {
-    // Not an ARN (and not "*"): IAM rejects these on write; a stored one can only match itself.
-    return (resource) => resource.text === pattern;
+const escape = (text: string): string => text.replace(/[\\^$.|+()[\]{}/*?-]/g, '\\$&');
+
+/** The regular expression for an ARN pattern given as tokens, with IAM's segment rules. */
+function arnPatternSource(tokens: readonly GlobToken[]): string {
+  let out = '';
+  let colons = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const inResourceSegment = colons >= 5;
+    if (token === ANY_RUN) {
+      const next = tokens[i + 1];
+      const endsSegment = next === undefined || (typeof next === 'string' && next.startsWith(':'));
+      out += inResourceSegment || endsSegment ? '.*' : '[^:]*';
+    } else if (token === ANY_CHAR) {
+      out += inResourceSegment ? '.' : '[^:]';
+    } else if (token !== undefined) {
+      for (const ch of token) {
+        if (ch === ':') colons++;
+        out += escape(ch);
+      }
+    }
   }
-  const head = parts.slice(0, 5);
-  const tail = parts[5] ?? '';
-  const headHasWildcard = head.some((part) => part.includes('*') || part.includes('?'));
-  if (!headHasWildcard && !tail.includes('*') && !tail.includes('?')) return (resource) => resource.text === pattern;
-  if (!headHasWildcard && !tail.includes('?') && tail.indexOf('*') === tail.length - 1) {
-    const prefix = flatString(pattern.slice(0, -1));
+  return `^${out}$`;
+}
+
+/** Compiles an ARN pattern (as tokens) into a test on the whole ARN; literal and prefix shapes avoid regular expressions. */
+function compileTokens(tokens: readonly GlobToken[]): (resource: RequestResource) => boolean {
+  const [first, second] = tokens;
+  if (tokens.length === 1 && first === ANY_RUN) return () => true;
+  if (tokens.length === 0) return (resource) => resource.text === '';
+  if (tokens.length === 1 && typeof first === 'string') {
+    const literal = flatString(first);
+    return (resource) => resource.text === literal;
+  }
+  if (tokens.length === 2 && typeof first === 'string' && second === ANY_RUN && arnSegments(first) !== undefined) {
+    // `arn:…:prefix*` with the wildcard in the resource segment: a prefix test.
+    const prefix = flatString(first);
     return (resource) => resource.segments !== undefined && resource.text.lastIndexOf(prefix, 0) === 0;
   }
-  const source = `^${head.map((part) => wildcardToRegExpSource(part, '[^:]')).join(':')}:${wildcardToRegExpSource(tail)}$`;
-  const regex = new RegExp(source, 's');
+  const regex = new RegExp(arnPatternSource(tokens), 's');
   return (resource) => resource.segments !== undefined && regex.test(resource.text);
 }
 
 /** Compiles one `Resource` value, substituting policy variables per request when it has any. */
 function compileValue(value: string, version: PolicyVersion | undefined): ResourceTest {
   const template = compileTemplate(value, version);
-  if (template.literal) return compilePattern(value);
+  if (template.literal) {
+    const tokens = template.renderPattern(EMPTY_CONTEXT);
+    return tokens === undefined ? () => false : compileTokens(tokens);
+  }
   return (resource, ctx) => {
-    const rendered = template.render(ctx);
-    // A variable with no value and no default makes the value match nothing
-    // (IAM User Guide, "IAM policy elements: Variables and tags").
-    if (rendered === undefined) return false;
-    return compilePattern(rendered)(resource);
+    // A variable with no value and no default makes the value match nothing.
+    const tokens = template.renderPattern(ctx);
+    if (tokens === undefined) return false;
+    return compileTokens(tokens)(resource);
   };
 }
+
+const EMPTY_CONTEXT = { get: () => undefined, getLower: () => undefined } as unknown as RequestContext;
 
 /** A compiled `Resource`/`NotResource` element: true when the statement applies to the resource. */
 export type ResourceMatcher = ResourceTest;
