@@ -20,7 +20,58 @@ const SERVICE_AUTHORIZATION =
   'https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html';
 
 export const ISSUES = {
-  // Errors.
+  // Errors. The syntax errors come from the parser (see syntax-findings.ts).
+  JSON_SYNTAX_ERROR: {
+    type: 'ERROR',
+    anchor: 'error-json-syntax-error',
+    details: 'Fix the JSON syntax error.',
+  },
+  DATA_TYPE_MISMATCH: {
+    type: 'ERROR',
+    anchor: 'error-data-type-mismatch',
+    details: 'The text does not match the expected JSON data type {{data_type}}.',
+  },
+  INVALID_POLICY_ELEMENT: {
+    type: 'ERROR',
+    anchor: 'error-invalid-policy-element',
+    details: 'The policy element {{element}} is not valid.',
+  },
+  INVALID_VERSION: {
+    type: 'ERROR',
+    anchor: 'error-invalid-version',
+    details: 'The version {{version}} is not valid. Use one of the following versions: {{versions}}',
+  },
+  MISSING_STATEMENT: {
+    type: 'ERROR',
+    anchor: 'error-missing-statement',
+    details: 'Add a statement to the policy',
+  },
+  MISSING_EFFECT: {
+    type: 'ERROR',
+    anchor: 'error-missing-effect',
+    details: 'Add an Effect element to the policy statement with a value of Allow or Deny.',
+  },
+  INVALID_EFFECT: {
+    type: 'ERROR',
+    anchor: 'error-invalid-effect',
+    details: 'The effect {{effect}} is not valid. Use Allow or Deny.',
+  },
+  MISSING_ACTION: {
+    type: 'ERROR',
+    anchor: 'error-missing-action',
+    details: 'Add an Action or NotAction element to the policy statement.',
+  },
+  UNSUPPORTED_ELEMENT_COMBINATION: {
+    type: 'ERROR',
+    anchor: 'error-unsupported-element-combination',
+    details:
+      'The policy elements {{element1}} and {{element2}} can not be used in the same statement. Remove one of these elements.',
+  },
+  INVALID_PRINCIPAL_FORMAT: {
+    type: 'ERROR',
+    anchor: 'error-invalid-principal-format',
+    details: 'The Principal element contents are not valid. Specify a key-value pair in the Principal element.',
+  },
   ARN_ACCOUNT_NOT_ALLOWED: {
     type: 'ERROR',
     anchor: 'error-arn-account-not-allowed',
