@@ -8,5 +8,6 @@ export * from './checksum/index.ts';
 export * from './shape/index.ts';
 export * from './query/index.ts';
 export * from './json/index.ts';
+export * from './rest-xml/index.ts';
 export * from './arn/index.ts';
 export type { WireResponse } from './wire-response.ts';

@@ -1,0 +1,1 @@
+export { restXmlResponse, S3_NAMESPACE, s3ErrorResponse, type S3RequestIds } from './response.ts';
