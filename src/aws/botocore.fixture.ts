@@ -8,8 +8,10 @@ import type { Shape } from './shape/index.ts';
 
 const SCRIPT = String.raw`
 import json, sys, datetime, urllib.parse
-import botocore.session
+import botocore.session, botocore.auth
 from botocore import serialize, parsers
+from botocore.awsrequest import AWSRequest
+from botocore.credentials import Credentials
 
 session = botocore.session.get_session()
 
@@ -49,9 +51,25 @@ def default(o):
 
 results = []
 for cmd in json.load(sys.stdin):
+    kind = cmd['kind']
+    if kind == 'sign':
+        fixed = datetime.datetime.fromtimestamp(cmd['now'] / 1000, datetime.timezone.utc).replace(tzinfo=None)
+        botocore.auth.get_current_datetime = lambda: fixed
+        creds = Credentials(cmd['accessKeyId'], cmd['secretAccessKey'], cmd.get('sessionToken'))
+        s3 = cmd['signingService'] == 's3'
+        if 'expires' in cmd:
+            cls = botocore.auth.S3SigV4QueryAuth if s3 else botocore.auth.SigV4QueryAuth
+            auth = cls(creds, cmd['signingService'], cmd['region'], expires=cmd['expires'])
+        else:
+            cls = botocore.auth.S3SigV4Auth if s3 else botocore.auth.SigV4Auth
+            auth = cls(creds, cmd['signingService'], cmd['region'])
+        req = AWSRequest(method=cmd['method'], url=cmd['url'], headers=cmd.get('headers', {}), data=cmd.get('body', '').encode())
+        auth.add_auth(req)
+        prepared = req.prepare()
+        results.append({'url': prepared.url, 'headers': {k: v for k, v in prepared.headers.items()}})
+        continue
     model = session.get_service_model(cmd['service'])
     op = model.operation_model(cmd['operation']) if 'operation' in cmd else None
-    kind = cmd['kind']
     if kind == 'shapes':
         results.append({'input': conv(op.input_shape) if op.input_shape else None,
                         'output': conv(op.output_shape) if op.output_shape else None})
@@ -72,6 +90,22 @@ print(json.dumps(results, default=default))
 
 /** One request to the botocore bridge. */
 export type BotocoreCommand =
+  | {
+      readonly kind: 'sign';
+      /** Milliseconds since the epoch: botocore's clock is fixed to it. */
+      readonly now: number;
+      readonly signingService: string;
+      readonly region: string;
+      readonly accessKeyId: string;
+      readonly secretAccessKey: string;
+      readonly sessionToken?: string;
+      readonly method: string;
+      readonly url: string;
+      readonly headers?: Readonly<Record<string, string>>;
+      readonly body?: string;
+      /** Presign (query-string auth) for this many seconds instead of signing the header. */
+      readonly expires?: number;
+    }
   | { readonly kind: 'shapes'; readonly service: string; readonly operation: string }
   | { readonly kind: 'serialize'; readonly service: string; readonly operation: string; readonly params: unknown }
   | {
