@@ -1,5 +1,5 @@
 // What every check needs: the policy, its type, the catalog, and actions resolved against the catalog once.
-import type { PolicyDocument, PolicyType, Statement } from '../ast.ts';
+import type { PolicyDocument, PolicyType } from '../ast.ts';
 import { compileWildcard, hasWildcard } from '../wildcard.ts';
 import type { CatalogAction, ServiceCatalog } from './service-catalog.ts';
 
@@ -31,8 +31,6 @@ export interface AnalysisContext {
   readonly catalog: ServiceCatalog;
   /** Resolves an action value against the catalog (cached). */
   resolveAction(value: string): ActionResolution;
-  /** The catalog actions a statement's `Action` element names (empty for `NotAction` statements). */
-  statementActions(statement: Statement): readonly CatalogAction[];
 }
 
 /** Folds the policy types Access Analyzer does not have into the ones it validates them as. */
@@ -69,19 +67,6 @@ export function createContext(policy: PolicyDocument, policyType: PolicyType, ca
     policyType: validatedPolicyType(policyType),
     catalog,
     resolveAction,
-    statementActions(statement) {
-      if (statement.action.kind !== 'Action') return [];
-      const out = new Set<CatalogAction>();
-      for (const value of statement.action.values) {
-        const r = resolveAction(value);
-        if (r.kind === 'actions') for (const a of r.actions) out.add(a);
-        else if (r.kind === 'all' || r.kind === 'service-pattern') {
-          const services = r.kind === 'all' ? catalog.servicePrefixes() : r.services;
-          for (const s of services) for (const a of catalog.actions(s)) out.add(a);
-        }
-      }
-      return [...out];
-    },
   };
 }
 
