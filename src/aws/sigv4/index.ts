@@ -26,3 +26,4 @@ export { canonicalHeaderValue, canonicalQuery, canonicalRequest, canonicalUri, t
 export { uriEncode } from './uri-encode.ts';
 export { EMPTY_SHA256, sha256Hex, signingKey } from './signing-key.ts';
 export { formatAmzDate, parseAmzDate } from './amz-date.ts';
+export { tokenRefusal, type TokenFault } from './token-refusal.ts';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AwsError } from '../../errors/index.ts';
 import { verifySigV4 } from '../verify.ts';
 import type { ChunkSigningContext } from '../verification.ts';
-import { decodeAwsChunked, type AwsChunkedOptions } from './index.ts';
+import { chunkedOptionsFor, decodeAwsChunked, type AwsChunkedOptions } from './index.ts';
 
 // Amazon S3 API Reference, "Signature Calculations for the Authorization Header: Transferring
 // Payload in Multiple Chunks (Chunked Upload)": the published example and its signatures.
@@ -145,6 +145,31 @@ describe('Amazon S3 "Transferring Payload in Multiple Chunks": STREAMING-AWS4-HM
       signing: await exampleContext(),
     });
     expect(err.code).toBe('IncompleteBody');
+  });
+
+  it('end to end: verify the request, read its chunked options from the headers, decode the body', async () => {
+    const verified = await verifySigV4(EXAMPLE_REQUEST, {
+      dialect: 's3',
+      service: 's3',
+      regions: ['us-east-1'],
+      now: Date.UTC(2013, 4, 24, 0, 5, 0),
+      lookup: async () => ({ secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' }),
+    });
+    if (!verified.ok || verified.anonymous) throw new Error('did not verify');
+    const options = chunkedOptionsFor(verified, EXAMPLE_REQUEST.headers);
+    if (options === undefined || options instanceof AwsError) throw new Error('no options');
+    expect(options.mode).toBe('streaming-signed');
+    expect(options.decodedContentLength).toBe(66560);
+    const decoded = decodeAwsChunked(pieces(exampleBody(), 1000), options);
+    expect((await drain(decoded.body)).length).toBe(66560);
+    expect(decoded.complete).toBe(true);
+  });
+
+  it('a streaming request without x-amz-decoded-content-length: MissingContentLength', async () => {
+    const { 'x-amz-decoded-content-length': _dropped, ...headers } = EXAMPLE_REQUEST.headers;
+    const verified = { ok: true, anonymous: false, payload: { kind: 'streaming-signed' }, chunkSigning: await exampleContext() } as never;
+    const options = chunkedOptionsFor(verified, headers);
+    expect(options instanceof AwsError && options.code).toBe('MissingContentLength');
   });
 
   it('signed modes need the signing context (a programming error, thrown at once)', () => {

@@ -6,3 +6,4 @@ export {
   type TrailingChecksum,
 } from './decode.ts';
 export { canonicalTrailer, chunkSignature, trailerSignature } from './chunk-signature.ts';
+export { chunkedOptionsFor } from './options-from-request.ts';
