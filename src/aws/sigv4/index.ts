@@ -16,6 +16,7 @@ export { DEFAULT_MAX_SKEW_MS } from './verification.ts';
 export {
   isStreaming,
   parsePayloadMode,
+  payloadHashMismatch,
   STREAMING_SIGNED,
   STREAMING_SIGNED_TRAILER,
   STREAMING_UNSIGNED_TRAILER,

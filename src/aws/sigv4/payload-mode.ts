@@ -2,6 +2,8 @@
 // "Common Request Headers" and "Authenticating Requests (AWS Signature Version 4)": a hex SHA-256,
 // UNSIGNED-PAYLOAD, or one of the aws-chunked streaming modes).
 
+import { awsError, type AwsError } from '../errors/index.ts';
+
 /** How the body of a verified request is to be checked. */
 export type PayloadMode =
   /** The body must hash to this hex SHA-256 (the S3 layer compares: XAmzContentSHA256Mismatch). */
@@ -53,4 +55,14 @@ export function isStreaming(mode: PayloadMode): boolean {
       return never;
     }
   }
+}
+
+/**
+ * S3's refusal when the body does not hash to the signed `x-amz-content-sha256` (Amazon S3 API
+ * Reference, "Error responses": XAmzContentSHA256Mismatch, naming both hashes).
+ */
+export function payloadHashMismatch(declared: string, computed: string): AwsError {
+  return awsError('XAmzContentSHA256Mismatch', undefined, {
+    fields: { ClientComputedContentSHA256: declared, S3ComputedContentSHA256: computed },
+  });
 }
