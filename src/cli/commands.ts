@@ -1,5 +1,6 @@
 // The table of podiam's commands; each command lives in its own module.
 import { policyCommand } from './policy/index.ts';
+import { serveCommand } from './serve.ts';
 
 /** A top-level podiam command. */
 export interface Command {
@@ -8,4 +9,4 @@ export interface Command {
   run(argv: readonly string[]): Promise<number>;
 }
 
-export const commands: readonly Command[] = [policyCommand];
+export const commands: readonly Command[] = [serveCommand, policyCommand];

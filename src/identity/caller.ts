@@ -1,6 +1,6 @@
 // Who is calling: from an access key (and, for temporary credentials, its session token) to the
 // principal the policy engine evaluates. Used as the SigV4 verifier's credential lookup.
-import { awsError, type AwsError } from '../aws/index.ts';
+import { tokenRefusal, type AwsError, type SigV4Dialect } from '../aws/index.ts';
 import type { RequestPrincipal } from '../policy/index.ts';
 import { openSessionToken, type SessionClaims, type SessionKeyring } from './session-token.ts';
 import type { IamSnapshot, TagMap } from './snapshot.ts';
@@ -23,8 +23,6 @@ export interface Caller {
   readonly roleArn?: string;
 }
 
-const INVALID_TOKEN = 'The security token included in the request is invalid.';
-
 /**
  * Resolves an access key to its caller. Returns undefined for an unknown long-term key (the verifier
  * answers InvalidClientTokenId / InvalidAccessKeyId), an AwsError for a refused key or token.
@@ -35,11 +33,12 @@ export function resolveCaller(
   accessKeyId: string,
   securityToken: string | undefined,
   nowMs: number,
+  dialect: SigV4Dialect,
 ): Caller | AwsError | undefined {
-  if (accessKeyId.startsWith('ASIA')) return resolveSession(snapshot, keyring, accessKeyId, securityToken, nowMs);
+  if (accessKeyId.startsWith('ASIA')) return resolveSession(snapshot, keyring, accessKeyId, securityToken, nowMs, dialect);
   const key = snapshot.accessKeys.get(accessKeyId);
   if (key === undefined) return undefined;
-  if (key.status !== 'Active') return awsError('InvalidClientTokenId', INVALID_TOKEN);
+  if (key.status !== 'Active') return tokenRefusal(dialect, 'invalid');
   const account = key.accountId;
   if (key.userId === undefined) {
     return {
@@ -51,7 +50,7 @@ export function resolveCaller(
     };
   }
   const user = snapshot.usersById.get(key.userId);
-  if (user === undefined) return awsError('InvalidClientTokenId', INVALID_TOKEN);
+  if (user === undefined) return tokenRefusal(dialect, 'invalid');
   return {
     secretAccessKey: key.secretAccessKey,
     accessKeyId,
@@ -68,12 +67,13 @@ function resolveSession(
   accessKeyId: string,
   securityToken: string | undefined,
   nowMs: number,
+  dialect: SigV4Dialect,
 ): Caller | AwsError {
-  if (securityToken === undefined || securityToken === '') return awsError('InvalidClientTokenId', INVALID_TOKEN);
+  if (securityToken === undefined || securityToken === '') return tokenRefusal(dialect, 'invalid');
   const opened = openSessionToken(securityToken, keyring);
-  if (!opened.ok || opened.claims.akid !== accessKeyId) return awsError('InvalidClientTokenId', INVALID_TOKEN);
+  if (!opened.ok || opened.claims.akid !== accessKeyId) return tokenRefusal(dialect, 'invalid');
   const claims = opened.claims;
-  if (claims.exp * 1000 <= nowMs) return awsError('ExpiredToken', 'The security token included in the request is expired');
+  if (claims.exp * 1000 <= nowMs) return tokenRefusal(dialect, 'expired');
   const p = claims.p;
   const base = { secretAccessKey: claims.sk, accessKeyId, userId: p.userId, session: claims };
   switch (p.type) {

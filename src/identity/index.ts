@@ -10,3 +10,5 @@ export type { SessionClaims, SessionKey, SessionKeyring, SessionPrincipalClaims,
 export { authorizeCall, globalContext, policySetFor } from './authorizer.ts';
 export type { Authorization, AuthorizationQuery, RequestFacts } from './authorizer.ts';
 export { accessDeniedMessage, denialReason } from './access-denied.ts';
+export { loadKeyring } from './keyring.ts';
+export { newSecretAccessKey, newUniqueId } from './access-key-id.ts';

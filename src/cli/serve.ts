@@ -1,0 +1,73 @@
+// `podiam serve`: runs the control plane until SIGTERM/SIGINT, then drains in-flight requests.
+import { parseArgs } from 'node:util';
+import { composeServer } from './compose.ts';
+import type { Command } from './commands.ts';
+import { writeErr, writeOut } from './io.ts';
+import { configFromEnv, parseServeConfig, startServer } from '../server/index.ts';
+
+const USAGE = `Usage: podiam serve [--listen HOST:PORT] [--data-dir DIR] [--account-id ID] [--region REGION]
+                    [--public-base-url URL] [--database-url postgres://...] [--log-level LEVEL]
+
+Serves IAM, STS and Organizations on AWS's wire protocols (default 127.0.0.1:4577), with state in
+DIR (default ./.podiam). On first start it creates the management account and an administrator key,
+written as DIR/credentials and DIR/config for the AWS CLI:
+  AWS_SHARED_CREDENTIALS_FILE=DIR/credentials AWS_CONFIG_FILE=DIR/config aws iam list-roles
+Environment: PODIAM_ADMIN_ACCESS_KEY_ID / PODIAM_ADMIN_SECRET_ACCESS_KEY set the administrator's keys;
+PODIAM_LISTEN, PODIAM_DATA_DIR, ... mirror the flags (flags win).
+`;
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'run the control plane: IAM, STS and Organizations on AWS wire protocols',
+  async run(argv) {
+    let values: Record<string, string | boolean | undefined>;
+    try {
+      values = parseArgs({
+        args: [...argv],
+        options: {
+          listen: { type: 'string' },
+          'data-dir': { type: 'string' },
+          'account-id': { type: 'string' },
+          region: { type: 'string' },
+          'public-base-url': { type: 'string' },
+          'database-url': { type: 'string' },
+          'log-level': { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        },
+        strict: true,
+      }).values;
+    } catch (err) {
+      writeErr(`podiam serve: ${(err as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (values['help'] === true) {
+      writeOut(USAGE);
+      return 0;
+    }
+    const flags: Record<string, unknown> = {};
+    const map: [string, string][] = [
+      ['listen', 'listen'],
+      ['data-dir', 'dataDir'],
+      ['account-id', 'accountId'],
+      ['region', 'region'],
+      ['public-base-url', 'publicBaseUrl'],
+      ['database-url', 'databaseUrl'],
+      ['log-level', 'logLevel'],
+    ];
+    for (const [flag, key] of map) if (values[flag] !== undefined) flags[key] = values[flag];
+    const parsed = parseServeConfig({ ...configFromEnv(process.env), ...flags });
+    if (!parsed.ok) {
+      writeErr(`podiam serve: invalid configuration:\n${parsed.messages.map((m) => `  ${m}`).join('\n')}\n`);
+      return 2;
+    }
+    const server = await startServer(parsed.config, composeServer());
+    writeOut(`podiam serve: listening on ${server.url} (data in ${parsed.config.dataDir})\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    });
+    await server.close();
+    return 0;
+  },
+};

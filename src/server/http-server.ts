@@ -1,0 +1,88 @@
+// The HTTP shell of `podiam serve`: request IDs, body limits, routing to the front doors, health,
+// structured logs, and draining in-flight requests on shutdown.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import type { WireResponse } from '../aws/index.ts';
+
+/** A front door: claims requests by their shape and answers them. */
+export interface FrontDoor {
+  readonly name: string;
+  /** True when this door serves the request. */
+  claims(req: IncomingMessage): boolean;
+  /** Answers with a complete response (bodies read by the shell up to `maxBody`), or streams itself. */
+  handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<WireResponse | 'streamed'>;
+}
+
+/** Reads a request body up to a limit; undefined when it is larger. */
+export async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function send(res: ServerResponse, response: WireResponse, head: boolean): void {
+  res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(response.body) });
+  res.end(head ? undefined : response.body);
+}
+
+/** Creates the server; `ready()` gates the health endpoint. */
+export function createHttpServer(doors: readonly FrontDoor[], logger: Logger, isReady: () => boolean): Server {
+  const server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 300_000 }, (req, res) => {
+    const requestId = randomUUID();
+    const started = process.hrtime.bigint();
+    res.setHeader('x-amzn-requestid', requestId);
+    res.on('finish', () => {
+      logger.info(
+        { requestId, method: req.method, url: req.url?.split('?')[0], status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        'request',
+      );
+    });
+    if (req.url === '/_podiam/health') {
+      const ok = isReady();
+      res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: ok ? 'ok' : 'starting' }));
+      return;
+    }
+    const door = doors.find((d) => d.claims(req));
+    if (door === undefined) {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: 'no podiam service answers this path', requestId }));
+      return;
+    }
+    door.handle(req, res, requestId).then(
+      (response) => {
+        if (response !== 'streamed') send(res, response, req.method === 'HEAD');
+      },
+      (err: unknown) => {
+        logger.error({ requestId, err }, 'front door failed');
+        if (!res.headersSent) {
+          res.writeHead(500, { 'content-type': 'text/plain' });
+          res.end('internal error');
+        } else res.destroy();
+      },
+    );
+  });
+  return server;
+}
+
+/** Stops accepting connections and waits for in-flight requests (idle keep-alive sockets are closed). */
+export async function drain(server: Server, timeoutMs: number): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      server.closeAllConnections();
+      resolve();
+    }, timeoutMs);
+    timer.unref();
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}

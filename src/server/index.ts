@@ -1,0 +1,128 @@
+// `podiam serve`: the control plane — IAM, STS, Organizations (and later S3 and the OIDC issuers) on
+// one endpoint, over the store, with the compiled snapshot on the hot paths.
+import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { pino, type Logger } from 'pino';
+import type { CallRecorder, ServiceDefinition, ServiceSettings } from '../api/index.ts';
+import { loadKeyring, type SessionKeyring } from '../identity/index.ts';
+import { openStore, type Store } from '../store/index.ts';
+import { handleApiRequest, isApiRequest } from './api-door.ts';
+import { bootstrap, writeCliFiles, type AdminCredentials } from './bootstrap.ts';
+import { listenAddress, type ServeConfig } from './config.ts';
+import { createHttpServer, drain, readBody, type FrontDoor } from './http-server.ts';
+import { SnapshotHolder } from './snapshot-holder.ts';
+
+/** What the services are built from. */
+export interface ServiceFactoryDeps {
+  readonly store: Store;
+  readonly settings: ServiceSettings;
+  readonly logger: Logger;
+}
+
+/** Builds the services and the audit recorder of a server (composition lives in the CLI). */
+export interface ServerParts {
+  services(deps: ServiceFactoryDeps): readonly ServiceDefinition[];
+  recorder?(deps: ServiceFactoryDeps): { record: CallRecorder; flush(): Promise<void> };
+  extraDoors?(deps: ServiceFactoryDeps & { holder: SnapshotHolder }): readonly FrontDoor[];
+}
+
+/** A running server. */
+export interface RunningServer {
+  readonly url: string;
+  readonly admin: AdminCredentials;
+  readonly store: Store;
+  readonly holder: SnapshotHolder;
+  close(): Promise<void>;
+}
+
+const MAX_API_BODY = 1024 * 1024;
+
+/** Starts `podiam serve` with this configuration. */
+export async function startServer(config: ServeConfig, parts: ServerParts, logger: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
+  await mkdir(config.dataDir, { recursive: true });
+  const store = await openStore(
+    config.databaseUrl !== undefined ? { kind: 'postgres', connectionString: config.databaseUrl } : { kind: 'sqlite', path: join(config.dataDir, 'podiam.db') },
+  );
+  const now = () => new Date();
+  const admin = await bootstrap(store, {
+    accountId: config.accountId,
+    now: now(),
+    ...(config.adminAccessKeyId !== undefined && config.adminSecretAccessKey !== undefined
+      ? { adminKey: { accessKeyId: config.adminAccessKeyId, secretAccessKey: config.adminSecretAccessKey } }
+      : {}),
+  });
+  let keyring: SessionKeyring = await loadKeyring(store, now());
+  const keyTimer = setInterval(() => {
+    loadKeyring(store, now()).then((k) => (keyring = k), (err: unknown) => logger.error({ err }, 'session key rotation failed'));
+  }, 3600_000);
+  keyTimer.unref();
+  const holder = await SnapshotHolder.open(store);
+  holder.watch(1000, (err) => logger.error({ err }, 'snapshot refresh failed'));
+
+  const { host, port } = listenAddress(config);
+  let ready = false;
+  const settingsRef: { value: ServiceSettings } = {
+    value: { publicBaseUrl: config.publicBaseUrl ?? `http://${config.listen}`, managementAccountId: config.accountId, defaultRegion: config.region },
+  };
+  const deps: ServiceFactoryDeps = {
+    store,
+    logger,
+    get settings() {
+      return settingsRef.value;
+    },
+  };
+  const services = parts.services(deps);
+  const recorder = parts.recorder?.(deps) ?? { record: () => undefined, flush: async () => undefined };
+  const apiDoor: FrontDoor = {
+    name: 'api',
+    claims: isApiRequest,
+    async handle(req, _res, requestId) {
+      const body = await readBody(req, MAX_API_BODY);
+      if (body === undefined) {
+        return { status: 413, headers: { 'content-type': 'text/plain' }, body: 'Request body too large' };
+      }
+      return handleApiRequest(req, body, requestId, {
+        services,
+        holder,
+        keyring: () => keyring,
+        store,
+        settings: settingsRef.value,
+        record: recorder.record,
+        now,
+        logger,
+      });
+    },
+  };
+  const doors = [...(parts.extraDoors?.({ ...deps, holder }) ?? []), apiDoor];
+  const server = createHttpServer(doors, logger, () => ready);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  if (config.publicBaseUrl === undefined) settingsRef.value = { ...settingsRef.value, publicBaseUrl: url };
+  await writeCliFiles(config.dataDir, admin, config.region, url);
+  ready = true;
+  logger.info({ url, dataDir: config.dataDir, accountId: config.accountId }, 'podiam serve is ready');
+  return {
+    url,
+    admin,
+    store,
+    holder,
+    async close() {
+      ready = false;
+      clearInterval(keyTimer);
+      holder.stop();
+      await drain(server, 10_000);
+      await recorder.flush();
+      await store.close();
+    },
+  };
+}
+
+export { parseServeConfig, configFromEnv, type ServeConfig } from './config.ts';
+export type { FrontDoor } from './http-server.ts';
+export { readBody } from './http-server.ts';
+export type { SnapshotHolder } from './snapshot-holder.ts';

@@ -1,0 +1,42 @@
+// `podiam serve` from the outside: first start writes AWS CLI files that work, health, and the
+// caller identity of the administrator key (STS API Reference, "GetCallerIdentity").
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aws } from './support/aws-cli.ts';
+import { startPodiam, type PodiamProcess } from './support/podiam-process.ts';
+
+let podiam: PodiamProcess;
+beforeAll(async () => {
+  podiam = await startPodiam();
+});
+afterAll(async () => {
+  await podiam.stop();
+});
+
+describe('podiam serve: first start (issue contract)', () => {
+  it('writes DIR/credentials and DIR/config that the AWS CLI uses unchanged', () => {
+    const env = { ...process.env, AWS_SHARED_CREDENTIALS_FILE: join(podiam.dataDir, 'credentials'), AWS_CONFIG_FILE: join(podiam.dataDir, 'config') };
+    delete env['AWS_ACCESS_KEY_ID'];
+    delete env['AWS_SECRET_ACCESS_KEY'];
+    const result = spawnSync('aws', ['--endpoint-url', podiam.url, 'sts', 'get-caller-identity', '--output', 'json'], { env, encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ UserId: podiam.accountId, Account: podiam.accountId, Arn: `arn:aws:iam::${podiam.accountId}:root` });
+  });
+  it('answers /_podiam/health with 200 once ready', async () => {
+    expect((await fetch(`${podiam.url}/_podiam/health`)).status).toBe(200);
+  });
+});
+
+describe('SigV4 at the front door (AWS General Reference, "Signature Version 4")', () => {
+  it('a wrong secret gets SignatureDoesNotMatch', () => {
+    const result = aws(['sts', 'get-caller-identity'], { ...podiam.env, AWS_SECRET_ACCESS_KEY: 'x'.repeat(40) });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('SignatureDoesNotMatch');
+  });
+  it('an unknown key gets InvalidClientTokenId', () => {
+    const result = aws(['sts', 'get-caller-identity'], { ...podiam.env, AWS_ACCESS_KEY_ID: 'AKIAAAAAAAAAAAAAAAAA' });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('InvalidClientTokenId');
+  });
+});
