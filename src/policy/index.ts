@@ -24,6 +24,8 @@ export type { ParseResult, PolicyError, PolicyErrorCode, PolicySizeKind } from '
 export { parseOperator } from './condition/index.ts';
 export type { OperatorSpec } from './condition/index.ts';
 export * from './simulate/index.ts';
+export { analyzePolicy, locateFindings, syntaxFindings } from './analyze/index.ts';
+export type { Finding, Location, PathElement, ServiceCatalog, Span } from './analyze/index.ts';
 
 /** Parses and compiles a policy document in one step. */
 export function loadPolicy(

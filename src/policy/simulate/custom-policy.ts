@@ -85,6 +85,7 @@ export function contextFromEntries(entries: readonly ContextEntry[]): RequestCon
 const USER_ARN = /^arn:([\w-]+):iam::(\d{12}):user\/(?:[\w+=,.@/-]*\/)?([\w+=,.@-]+)$/;
 const SESSION_ARN = /^arn:([\w-]+):sts::(\d{12}):assumed-role\/([\w+=,.@-]+)\/([\w+=,.@-]+)$/;
 const ROOT_ARN = /^arn:([\w-]+):iam::(\d{12}):root$/;
+const PROVIDER_ARN = /^arn:[\w-]+:iam::(\d{12}):(oidc-provider|saml-provider)\/.+$/;
 
 /** The simulated caller from `CallerArn` (IAM accepts user ARNs; podiam also takes role sessions and root). */
 export function callerPrincipal(callerArn: string | undefined, ownerAccount: string | undefined): RequestPrincipal | SimulationError {
@@ -104,6 +105,12 @@ export function callerPrincipal(callerArn: string | undefined, ownerAccount: str
   }
   const root = ROOT_ARN.exec(callerArn);
   if (root !== null) return { type: 'Root', arn: callerArn, accountId: root[2] as string };
+  // podiam: a web identity federated by an OIDC or SAML provider, to simulate role trust policies.
+  const provider = PROVIDER_ARN.exec(callerArn);
+  if (provider !== null) {
+    const type = provider[2] === 'saml-provider' ? 'SAML' : 'WebIdentity';
+    return { type, arn: callerArn, accountId: provider[1] as string, federatedProvider: callerArn };
+  }
   return { code: 'InvalidInput', message: `Invalid CallerArn: ${callerArn} is not the ARN of an IAM user.` };
 }
 
@@ -162,6 +169,16 @@ function loadLevels(
   return out;
 }
 
+function isTrustPolicyText(text: string): boolean {
+  try {
+    const doc = JSON.parse(text) as { Statement?: unknown };
+    const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
+    return statements.every((s) => typeof s === 'object' && s !== null && !('Resource' in s) && !('NotResource' in s));
+  } catch {
+    return false;
+  }
+}
+
 function missing(name: string): SimulationError {
   return { code: 'InvalidInput', message: `1 validation error detected: Value null at '${name}' failed to satisfy constraint: Member must not be null` };
 }
@@ -195,10 +212,13 @@ export function simulateCustomPolicy(request: SimulateCustomPolicyRequest): Simu
       ? undefined
       : loadAll(request.SessionPolicyInputList, 'SessionPolicyInputList', 'IAM Policy', 'SESSION_POLICY', 'SessionPolicy');
   if (isError(sessions)) return { ok: false, error: sessions };
+  // podiam: a resource policy without Resource elements is a role trust policy, which must allow on
+  // its own (IAM User Guide, "Roles terms and concepts").
+  const isTrust = request.ResourcePolicy !== undefined && isTrustPolicyText(request.ResourcePolicy);
   const resourcePolicy =
     request.ResourcePolicy === undefined
       ? undefined
-      : load(request.ResourcePolicy, 'ResourcePolicy', 'resource', 'RESOURCE_POLICY', 'ResourcePolicy');
+      : load(request.ResourcePolicy, 'ResourcePolicy', 'resource', isTrust ? 'TRUST_POLICY' : 'RESOURCE_POLICY', 'ResourcePolicy');
   if (isError(resourcePolicy)) return { ok: false, error: resourcePolicy };
   const scps =
     request.ServiceControlPolicyInputList === undefined
@@ -223,6 +243,7 @@ export function simulateCustomPolicy(request: SimulateCustomPolicyRequest): Simu
     ...(request.ResourceArns !== undefined ? { resources: request.ResourceArns } : {}),
     principal,
     ...(owner !== undefined ? { resourceOwnerAccount: owner } : {}),
+    ...(isTrust ? { resourcePolicyRequired: true } : {}),
     context,
   });
   return { ok: true, response: { EvaluationResults: results, IsTruncated: false } };

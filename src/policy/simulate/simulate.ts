@@ -33,6 +33,8 @@ export interface SimulationInput {
   readonly principal: RequestPrincipal;
   /** The account that owns the resources; defaults to the caller's. */
   readonly resourceOwnerAccount?: string;
+  /** The resource policy is a role trust policy: it must allow on its own. */
+  readonly resourcePolicyRequired?: boolean;
   readonly context: RequestContext;
 }
 
@@ -80,6 +82,7 @@ function policySet(input: SimulationInput): PolicySet {
     ...(input.permissionsBoundary !== undefined ? { permissionsBoundary: input.permissionsBoundary.compiled } : {}),
     ...(sessionPolicies !== undefined ? { sessionPolicies } : {}),
     ...(input.resourcePolicy !== undefined ? { resourcePolicy: input.resourcePolicy.compiled } : {}),
+    ...(input.resourcePolicyRequired === true ? { resourcePolicyRequired: true } : {}),
     ...(input.scps !== undefined ? { scps: input.scps.map((level) => level.map((p) => p.compiled)) } : {}),
     ...(input.rcps !== undefined ? { rcps: input.rcps.map((level) => level.map((p) => p.compiled)) } : {}),
   };
@@ -135,7 +138,8 @@ export function simulate(input: SimulationInput): EvaluationResult[] {
         set.permissionsBoundary !== undefined
           ? { AllowedByPermissionsBoundary: allowsWithoutDeny(evaluatePolicy(set.permissionsBoundary, request)) }
           : undefined;
-      const details = crossAccountDetails(set, request);
+      // Present (empty) for same-account simulations that name resources; absent for `*` alone.
+      const details = crossAccountDetails(set, request) ?? (input.resources !== undefined ? {} : undefined);
       results.push({
         EvalActionName: action,
         EvalResourceName: resource,
