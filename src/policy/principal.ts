@@ -76,17 +76,32 @@ function matchAws(values: ReadonlySet<string>, accounts: ReadonlySet<string>, p:
   return undefined;
 }
 
+const EMPTY: ReadonlySet<string> = new Set();
+const setOf = (values: readonly string[]): ReadonlySet<string> => (values.length === 0 ? EMPTY : new Set(values));
+
+function accountsOf(values: readonly string[]): ReadonlySet<string> {
+  const accounts = values.map(accountOfPrincipalValue).filter((a): a is string => a !== undefined);
+  return setOf(accounts);
+}
+
 function compileSet(set: PrincipalSet): PrincipalMatcher {
   if (set.wildcard) return () => 'wildcard';
-  const aws = new Set(set.aws);
-  const accounts = new Set<string>();
-  for (const value of set.aws) {
-    const account = accountOfPrincipalValue(value);
-    if (account !== undefined) accounts.add(account);
+  // The common trust policy names one federated provider or one service: test it without sets.
+  if (set.aws.length === 0 && set.canonicalUser.length === 0) {
+    const [federated] = set.federated;
+    const [service] = set.service;
+    if (set.federated.length === 1 && set.service.length === 0 && federated !== undefined && federated !== '*') {
+      return (p) => ((p.type === 'WebIdentity' || p.type === 'SAML') && p.federatedProvider === federated ? 'exact' : undefined);
+    }
+    if (set.service.length === 1 && set.federated.length === 0 && service !== undefined && service !== '*') {
+      return (p) => (p.type === 'Service' && p.servicePrincipal === service ? 'exact' : undefined);
+    }
   }
-  const federated = new Set(set.federated);
-  const service = new Set(set.service);
-  const canonical = new Set(set.canonicalUser);
+  const aws = setOf(set.aws);
+  const accounts = accountsOf(set.aws);
+  const federated = setOf(set.federated);
+  const service = setOf(set.service);
+  const canonical = setOf(set.canonicalUser);
   return (p) => {
     const viaAws = aws.size > 0 ? matchAws(aws, accounts, p) : undefined;
     if (viaAws !== undefined) return viaAws;
@@ -108,12 +123,8 @@ function compileSet(set: PrincipalSet): PrincipalMatcher {
  */
 function compileNotPrincipal(set: PrincipalSet): PrincipalMatcher {
   if (set.wildcard) return () => undefined;
-  const aws = new Set(set.aws);
-  const accounts = new Set<string>();
-  for (const value of set.aws) {
-    const account = accountOfPrincipalValue(value);
-    if (account !== undefined) accounts.add(account);
-  }
+  const aws = setOf(set.aws);
+  const accounts = accountsOf(set.aws);
   const positive = compileSet(set);
   return (p) => {
     if (!isAwsPrincipal(p)) return positive(p) === undefined ? 'wildcard' : undefined;
