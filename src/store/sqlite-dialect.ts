@@ -105,6 +105,18 @@ class NodeSqliteDriver extends SqliteDriver {
   }
 }
 
+/**
+ * Kysely's SQLite adapter declares no transactional DDL, so its migrator would run a migration
+ * statement by statement, and a process killed half-way would leave half a schema. SQLite does
+ * run DDL in transactions; declaring it makes each migration (and the check of which ones have
+ * run) one BEGIN IMMEDIATE transaction, which also serialises processes migrating one file.
+ */
+class NodeSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
 /** How the SQLite file is opened. */
 export interface NodeSqliteOptions {
   /** File path, or ':memory:'. */
@@ -159,7 +171,7 @@ export class NodeSqliteDialect implements Dialect {
   }
 
   createAdapter(): SqliteAdapter {
-    return new SqliteAdapter();
+    return new NodeSqliteAdapter();
   }
 
   createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
