@@ -39,6 +39,8 @@ export interface ServiceDefinition {
   /** CloudTrail `eventSource` (`iam.amazonaws.com`). */
   readonly eventSource: string;
   readonly protocol: 'query' | 'json';
+  /** JSON services: the `X-Amz-Target` prefix (`AWSOrganizationsV20161128`). */
+  readonly targetPrefix?: string;
   readonly operations: ReadonlyMap<string, Operation>;
 }
 

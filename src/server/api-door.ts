@@ -84,7 +84,7 @@ export async function handleApiRequest(req: IncomingMessage, body: Buffer, reque
   const targetText = Array.isArray(target) ? target[0] : target;
   let service: ServiceDefinition | undefined;
   if (targetText !== undefined) {
-    service = deps.services.find((s) => s.protocol === 'json' && targetText.startsWith(`${ORGANIZATIONS_TARGET_PREFIX}.`) && s.signingName === 'organizations');
+    service = deps.services.find((s) => s.protocol === 'json' && targetText.startsWith(`${s.targetPrefix ?? ORGANIZATIONS_TARGET_PREFIX}.`));
   } else if (scope !== undefined) {
     service = deps.services.find((s) => s.signingName === scope.service);
   } else {
@@ -120,7 +120,7 @@ export async function handleApiRequest(req: IncomingMessage, body: Buffer, reque
       if (op === undefined) throw unknownAction(parsed.request.action, parsed.request.version);
       params = parsed.request.params;
     } else {
-      const parsed = parseJsonRequest({ target: targetText, body }, ORGANIZATIONS_TARGET_PREFIX);
+      const parsed = parseJsonRequest({ target: targetText, body }, service.targetPrefix ?? ORGANIZATIONS_TARGET_PREFIX);
       if (!parsed.ok) throw parsed.error;
       op = service.operations.get(parsed.request.operation);
       if (op === undefined) throw awsError('UnknownOperationException', undefined);
