@@ -1,10 +1,16 @@
 // Composition: which services, doors and recorders make up a podiam server.
+import { createIssuerFetch, WebIdentityVerifier } from '../oidc/index.ts';
 import type { ServerParts } from '../server/index.ts';
 import { createStsService } from '../sts/index.ts';
 
 /** The parts of the full podiam server. */
 export function composeServer(): ServerParts {
   return {
-    services: () => [createStsService()],
+    services: ({ logger }) => [
+      createStsService({
+        verifier: new WebIdentityVerifier({ fetch: createIssuerFetch(), now: () => Date.now(), logger }),
+        onBackgroundError: (err) => logger.warn({ err }, 'recording role use failed'),
+      }),
+    ],
   };
 }
