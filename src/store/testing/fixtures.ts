@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Account } from '../accounts.ts';
 import type { NewAccessKey } from '../access-keys.ts';
 import { StoreConflict } from '../conflict.ts';
@@ -15,7 +16,8 @@ export function at(seconds = 0): Date {
   return new Date(Date.UTC(2025, 0, 15, 12, 0, 0) + seconds * 1000);
 }
 
-const idSuffix = (name: string): string => name.toUpperCase().replace(/[^A-Z0-9]/g, 'X').padEnd(17, '0').slice(0, 17);
+// IAM unique IDs are 21 characters: a 4-letter prefix and 17 of base32-like text; here, a hash of the name.
+const idSuffix = (name: string): string => createHash('sha256').update(name).digest('hex').toUpperCase().slice(0, 17);
 
 export function account(id: string, overrides: Partial<Account> = {}): Account {
   return {
@@ -33,7 +35,7 @@ export function account(id: string, overrides: Partial<Account> = {}): Account {
 
 export function user(accountId: string, name: string, overrides: Partial<IamUser> = {}): IamUser {
   return {
-    userId: `AIDA${accountId.slice(0, 3)}${idSuffix(name)}`,
+    userId: `AIDA${idSuffix(`${accountId}/${name}`)}`,
     accountId,
     name,
     path: '/',
@@ -45,14 +47,14 @@ export function user(accountId: string, name: string, overrides: Partial<IamUser
 }
 
 export function group(accountId: string, name: string, overrides: Partial<IamGroup> = {}): IamGroup {
-  return { groupId: `AGPA${accountId.slice(0, 3)}${idSuffix(name)}`, accountId, name, path: '/', createdAt: at(), ...overrides };
+  return { groupId: `AGPA${idSuffix(`${accountId}/${name}`)}`, accountId, name, path: '/', createdAt: at(), ...overrides };
 }
 
 export const trustPolicy = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
 
 export function role(accountId: string, name: string, overrides: Partial<NewIamRole> = {}): NewIamRole {
   return {
-    roleId: `AROA${accountId.slice(0, 3)}${idSuffix(name)}`,
+    roleId: `AROA${idSuffix(`${accountId}/${name}`)}`,
     accountId,
     name,
     path: '/',
@@ -75,7 +77,7 @@ export function managedPolicy(accountId: string | undefined, name: string, overr
     accountId,
     name,
     path,
-    policyId: `ANPA${(accountId ?? 'aws').slice(0, 3).toUpperCase()}${idSuffix(name + path)}`,
+    policyId: `ANPA${idSuffix(`${accountId ?? 'aws'}${path}${name}`)}`,
     defaultVersionId: 'v1',
     description: undefined,
     tags: [],
@@ -114,3 +116,6 @@ export async function storeWithAccount(store: Store, accountId = '111122223333')
   await seed(store.accounts.insert(account(accountId)));
   return store;
 }
+
+/** What each transaction of the crash-test writer (sqlite-writer.ts) writes. */
+export const crashWorkload = { accountId: '123456789012', policiesPerCommit: 5, eventsPerCommit: 20 } as const;
