@@ -183,10 +183,21 @@ export async function startTestPostgres(): Promise<TestPostgres | undefined> {
   const admin = new pg.Client({ connectionString: `${base}/postgres` });
   await admin.connect();
   let databases = 0;
+  // Test databases sort text by ICU's en-US rules where the server has ICU, as many production
+  // databases do, so that tests prove the store's order does not depend on the server's locale.
+  let icu = true;
   return {
     async createDatabase() {
       databases += 1;
       const name = `podiam_test_${databases}`;
+      if (icu) {
+        try {
+          await admin.query(`create database ${name} template template0 locale_provider icu icu_locale 'en-US'`);
+          return `${base}/${name}`;
+        } catch {
+          icu = false;
+        }
+      }
       await admin.query(`create database ${name}`);
       return `${base}/${name}`;
     },
