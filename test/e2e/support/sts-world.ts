@@ -96,7 +96,8 @@ export class StsWorld {
       },
       { policyArn: arn, versionId: 'v1', document: JSON.stringify(document), createdAt: now },
     );
-    if (inserted instanceof StoreConflict) throw new Error(`policy ${arn} exists`);
+    // AWS managed policies may already be shipped by the server.
+    if (inserted instanceof StoreConflict && accountId !== 'aws') throw new Error(`policy ${arn} exists`);
     return arn;
   }
 
