@@ -1,0 +1,81 @@
+// One CloudTrail event per API call, from what the server knows of the finished call (AWS CloudTrail User
+// Guide, "CloudTrail record contents for management, data, and network activity events"), and the row
+// the store keeps of it with the fields lookups filter on lifted out.
+import type { CallRecord } from '../api/index.ts';
+import type { AuditEventRecord, JsonObject } from '../store/index.ts';
+import { cloudTrailTime, EVENT_VERSION, type CloudTrailEvent, type EventResource } from './cloudtrail-event.ts';
+import { eventElements, type SecretTexts } from './event-elements.ts';
+import { userIdentityOf } from './user-identity.ts';
+
+const ROLE_RESOURCE = 'AWS::IAM::Role';
+
+/** The secrets a call's own event must never contain: the caller's secret access key and session token. */
+function secretsOf(record: CallRecord): SecretTexts {
+  const values = new Set<string>();
+  const caller = record.caller;
+  if (caller !== undefined) {
+    if (caller.secretAccessKey !== '') values.add(caller.secretAccessKey);
+    if (caller.session !== undefined && caller.session.sk !== '') values.add(caller.session.sk);
+  }
+  return { values };
+}
+
+/** Builds the CloudTrail event of a call. */
+export function buildCloudTrailEvent(record: CallRecord, eventId: string): CloudTrailEvent {
+  const secrets = secretsOf(record);
+  const notes = record.notes;
+  const resources: EventResource[] = notes.resources.map((r) => ({
+    ...(r.accountId !== undefined ? { accountId: r.accountId } : {}),
+    ...(r.type !== undefined ? { type: r.type } : {}),
+    ARN: r.ARN,
+  }));
+  const recipientAccountId = notes.recipientAccountId ?? record.caller?.principal.accountId;
+  const additional = notes.additionalEventData === undefined ? undefined : eventElements(notes.additionalEventData, secrets, false);
+  return {
+    eventVersion: EVENT_VERSION,
+    userIdentity: userIdentityOf(record.caller, notes),
+    eventTime: cloudTrailTime(record.eventTime),
+    eventSource: record.eventSource,
+    eventName: record.eventName,
+    awsRegion: record.region,
+    sourceIPAddress: record.sourceIp,
+    userAgent: record.userAgent,
+    ...(record.errorCode !== undefined ? { errorCode: record.errorCode, errorMessage: record.errorMessage ?? '' } : {}),
+    requestParameters: eventElements(record.requestParameters, secrets),
+    // A refused call has no response (CloudTrail writes null).
+    responseElements: record.errorCode !== undefined ? null : eventElements(record.responseElements, secrets),
+    ...(additional !== null && typeof additional === 'object' ? { additionalEventData: additional as Record<string, unknown> } : {}),
+    requestID: record.requestId,
+    eventID: eventId,
+    readOnly: record.readOnly,
+    ...(resources.length > 0 ? { resources } : {}),
+    eventType: 'AwsApiCall',
+    managementEvent: record.eventCategory === 'Management',
+    ...(recipientAccountId !== undefined ? { recipientAccountId } : {}),
+    eventCategory: record.eventCategory,
+    ...(record.tlsDetails !== undefined ? { tlsDetails: record.tlsDetails } : {}),
+  };
+}
+
+/**
+ * The stored row of an event: the caller's ARN (the session's ARN for role sessions), and the role —
+ * the role whose session called, or else the role the call assumed or acted on.
+ */
+export function auditEventRecordOf(event: CloudTrailEvent, record: CallRecord): AuditEventRecord {
+  const caller = record.caller;
+  const roleArn = caller?.roleArn ?? caller?.session?.p.roleArn ?? record.notes.resources.find((r) => r.type === ROLE_RESOURCE)?.ARN;
+  return {
+    eventId: event.eventID,
+    eventTime: record.eventTime,
+    eventName: event.eventName,
+    eventSource: event.eventSource,
+    accountId: event.recipientAccountId,
+    principalArn: event.userIdentity.arn,
+    roleArn,
+    accessKeyId: event.userIdentity.accessKeyId,
+    errorCode: event.errorCode,
+    requestId: event.requestID,
+    sourceIp: event.sourceIPAddress,
+    event: event as unknown as JsonObject,
+  };
+}
