@@ -21,6 +21,7 @@ export { oidcProviderArn } from './verify/condition-keys.ts';
 export { createIssuerFetch } from './verify/issuer-fetch.ts';
 export type { IssuerFetchOptions } from './verify/issuer-fetch.ts';
 export { ACCEPTED_ALGORITHMS } from './verify/verify-signature.ts';
+export { checkJwksDocument } from './verify/held-key-set.ts';
 
 export {
   exportSigningKeyJwk,

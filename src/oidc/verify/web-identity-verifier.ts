@@ -17,6 +17,8 @@ import {
 import type { OidcFetch } from './fetch-document.ts';
 import { matchAudience } from './audience.ts';
 import { readIdentityClaims } from './identity-claims.ts';
+import { heldKeySet } from './held-key-set.ts';
+import type { CompiledKeySet } from './issuer-documents.ts';
 import { IssuerKeyCache } from './issuer-key-cache.ts';
 import { parseToken } from './parse-token.ts';
 import { parseProviderUrl } from './provider-url.ts';
@@ -31,6 +33,11 @@ export interface OidcProviderConfig {
   readonly url: string;
   readonly clientIds: readonly string[];
   readonly thumbprints?: readonly string[];
+  /**
+   * A JWKS podiam holds for this provider (an issuer it cannot reach): used instead of fetching the
+   * discovery document and keys; thumbprints do not apply, as nothing is fetched over TLS.
+   */
+  readonly jwks?: object | undefined;
 }
 
 /** Structured log sink (pino-compatible); tokens are never logged, only why they were refused. */
@@ -144,14 +151,22 @@ export class WebIdentityVerifier {
     if (!window.ok) return window;
 
     const kid = typeof header.kid === 'string' ? header.kid : undefined;
-    const keys = await this.#keys.keysFor(iss, kid);
-    if (!keys.ok) return couldNotRetrieveKey(keys.reason);
-    const thumbprints = provider.thumbprints ?? [];
-    for (const document of [keys.value.discovery, keys.value.keySet]) {
-      const accepted = certificateAccepted(document.tls, thumbprints);
-      if (!accepted.ok) return thumbprintMismatch(`${document.url}: ${accepted.reason}`);
+    let keySet: CompiledKeySet;
+    if (provider.jwks !== undefined) {
+      const held = heldKeySet(provider.jwks);
+      if (!held.ok) return couldNotRetrieveKey(`held JWKS of ${provider.url}: ${held.reason}`);
+      keySet = held.value;
+    } else {
+      const keys = await this.#keys.keysFor(iss, kid);
+      if (!keys.ok) return couldNotRetrieveKey(keys.reason);
+      const thumbprints = provider.thumbprints ?? [];
+      for (const document of [keys.value.discovery, keys.value.keySet]) {
+        const accepted = certificateAccepted(document.tls, thumbprints);
+        if (!accepted.ok) return thumbprintMismatch(`${document.url}: ${accepted.reason}`);
+      }
+      keySet = keys.value.keySet.value;
     }
-    const signature = await verifySignature(token, keys.value.keySet.value);
+    const signature = await verifySignature(token, keySet);
     if (!signature.ok) {
       return signature.kind === 'no-key'
         ? couldNotRetrieveKey(`no published key matches kid ${kid ?? '(none)'} and alg ${alg}: ${signature.reason}`)
