@@ -77,6 +77,7 @@ export const AWS_ERROR_CATALOGUE = {
   ChildNotFoundException: spec(400),
   ConcurrentModificationException: spec(400),
   ConstraintViolationException: spec(400),
+  CreateAccountStatusNotFoundException: spec(400),
   DestinationParentNotFoundException: spec(400),
   DuplicateAccountException: spec(400),
   DuplicateOrganizationalUnitException: spec(400),
