@@ -105,6 +105,12 @@ export const AWS_ERROR_CATALOGUE = {
   SerializationException: spec(400),
   UnknownOperationException: spec(400),
 
+  // --- podiam's clusters API (Amazon EKS API Reference, "Common Errors" and CreateCluster/DescribeCluster "Errors") ---
+  ResourceNotFoundException: spec(404),
+  ResourceInUseException: spec(409),
+  InvalidParameterException: spec(400),
+  ResourceLimitExceededException: spec(400),
+
   // --- S3 (REST-XML) ---
   AuthorizationHeaderMalformed: spec(400),
   AuthorizationQueryParametersError: spec(400),
