@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { accessSync, chownSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -82,8 +82,21 @@ function run(command: string, args: readonly string[], runAs: RunAs | undefined)
   }
 }
 
+/**
+ * Where clusters live: /dev/shm (memory) when there is one, where copying a data directory takes
+ * ~50 ms instead of most of a second on a slow disk; the system temporary directory otherwise.
+ */
+function scratchRoot(): string {
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return tmpdir();
+  }
+}
+
 function makeDir(prefix: string, runAs: RunAs | undefined): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(scratchRoot(), prefix));
   if (runAs !== undefined) chownSync(dir, runAs.uid, runAs.gid);
   return dir;
 }
@@ -94,11 +107,12 @@ function makeDir(prefix: string, runAs: RunAs | undefined): string {
  * race to rename their initdb result into place; the first wins, the others discard theirs.
  */
 function templateDataDir(binaries: PostgresBinaries, runAs: RunAs | undefined): string {
-  const key = createHash('sha256').update(`${binaries.initdb}\0${String(runAs?.uid ?? process.getuid?.())}`).digest('hex').slice(0, 12);
-  const template = join(tmpdir(), `podiam-pg-template-${key}`);
+  const key = createHash('sha256').update(`v2\0${binaries.initdb}\0${String(runAs?.uid ?? process.getuid?.())}`).digest('hex').slice(0, 12);
+  const template = join(scratchRoot(), `podiam-pg-template-${key}`);
   if (existsSync(join(template, 'data', 'PG_VERSION'))) return join(template, 'data');
   const building = makeDir('podiam-pg-initdb-', runAs);
-  run(binaries.initdb, ['-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync', '-D', join(building, 'data')], runAs);
+  // A 1 MB WAL segment instead of 16 MB: a smaller directory to copy.
+  run(binaries.initdb, ['-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync', '--wal-segsize=1', '-D', join(building, 'data')], runAs);
   try {
     renameSync(building, template);
   } catch {
