@@ -6,7 +6,7 @@ export { openStore, type StoreOptions } from './open-store.ts';
 export type { Store, StoreRepos, StoreTx } from './store.ts';
 export type { StoreKind } from './store-kind.ts';
 export { StoreConflict, StoreDataError, type StoreEntity } from './conflict.ts';
-export { StoreReadOnlyError } from './scope.ts';
+export { StoreReadOnlyError, StoreReentryError } from './scope.ts';
 export { StoreMigrationError } from './migrations/migrate.ts';
 export { StoreInvalidMarker, type Page, type PageRequest } from './pagination.ts';
 export type { JsonObject, Tag } from './column-codecs.ts';

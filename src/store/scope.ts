@@ -30,12 +30,31 @@ export interface Scope {
 /** Thrown inside Kysely's transaction callback, which is how it is told to roll back. */
 const rollback = new Error('roll back the refused write');
 
-/** The scope of the store itself: each write is one transaction. */
-export function storeScope(kind: StoreKind, db: Kysely<Database>): Scope {
+/**
+ * The store itself was used inside one of its own transactions (`store.x` where `tx.x` was
+ * meant). That would wait for the transaction it runs in (SQLite's single connection,
+ * PostgreSQL's revision lock) and hang forever; it fails at once instead.
+ */
+export class StoreReentryError extends Error {
+  readonly code = 'StoreReentryError';
+  constructor() {
+    super('the store was used inside its own transaction; use the transaction handle (tx) instead');
+  }
+}
+
+/**
+ * The scope of the store itself: each write is one transaction. `guard` throws
+ * StoreReentryError when called from inside one of the store's transactions.
+ */
+export function storeScope(kind: StoreKind, db: Kysely<Database>, guard: () => void): Scope {
   return {
     kind,
-    db,
+    get db() {
+      guard();
+      return db;
+    },
     async write<T>(statements: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+      guard();
       let refused: { readonly result: T } | undefined;
       try {
         return await db.transaction().execute(async (trx) => {
@@ -52,7 +71,10 @@ export function storeScope(kind: StoreKind, db: Kysely<Database>): Scope {
         throw err;
       }
     },
-    append: (statements) => db.transaction().execute(statements),
+    async append(statements) {
+      guard();
+      return db.transaction().execute(statements);
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { StoreConflict } from './conflict.ts';
-import { StoreReadOnlyError } from './scope.ts';
+import { StoreReadOnlyError, StoreReentryError } from './scope.ts';
 import { account, at, role, seed, storeWithAccount, user } from './testing/fixtures.ts';
 import { storeVariants } from './testing/store-variants.ts';
 
@@ -170,5 +170,28 @@ variants.describe('The schema is migrated once and survives a restart', (stores,
     const [a, b] = await Promise.all([stores.reopen(), stores.reopen()]);
     await seed(a.accounts.insert(account(acct)));
     expect(await b.accounts.get(acct)).toEqual(account(acct));
+  });
+});
+
+variants.describe('Using the store instead of the transaction handle fails at once rather than hanging', (stores) => {
+  it('reads, writes and nested transactions on the store inside store.transaction or store.read throw StoreReentryError', async () => {
+    const store = await storeWithAccount(await stores.fresh(), acct);
+    const before = await store.revision();
+    await expect(store.transaction(() => store.roles.get(acct, 'A'))).rejects.toBeInstanceOf(StoreReentryError);
+    await expect(store.transaction(() => store.roles.insert(role(acct, 'A')))).rejects.toBeInstanceOf(StoreReentryError);
+    await expect(store.read(() => store.revision())).rejects.toBeInstanceOf(StoreReentryError);
+    await expect(store.transaction(() => store.transaction(async () => 1))).rejects.toBeInstanceOf(StoreReentryError);
+    expect(await store.revision()).toBe(before);
+    expect(await store.roles.get(acct, 'A')).toBeUndefined();
+  });
+
+  it('work left behind by a finished transaction (a timer) may use the store', async () => {
+    const store = await storeWithAccount(await stores.fresh(), acct);
+    let later: Promise<unknown> | undefined;
+    await store.transaction(async () => {
+      later = new Promise((resolve, reject) => setTimeout(() => store.roles.insert(role(acct, 'Later')).then(resolve, reject), 5));
+    });
+    await later;
+    expect((await store.roles.get(acct, 'later'))?.name).toBe('Later');
   });
 });

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
 import { accessKeysRepo, type AccessKeysRepo } from './access-keys.ts';
 import { accountsRepo, type AccountsRepo } from './accounts.ts';
@@ -15,7 +16,7 @@ import { organizationsRepo, type OrganizationsRepo } from './organizations.ts';
 import { stsKeysRepo, type StsKeysRepo } from './sts-keys.ts';
 import { readRevision, bumpRevision } from './revision.ts';
 import type { Database } from './schema.ts';
-import { storeScope, transactionScope, type Scope } from './scope.ts';
+import { StoreReentryError, storeScope, transactionScope, type Scope } from './scope.ts';
 import type { StoreKind } from './store-kind.ts';
 
 /** The entity repositories, the same on the store and inside a transaction. */
@@ -88,20 +89,43 @@ function txOf(kind: StoreKind, db: Kysely<Database>, scope: Scope): StoreTx {
 
 /** Builds the store over a migrated database. */
 export function createStore(kind: StoreKind, db: Kysely<Database>): Store {
+  // Marks the async context of each open transaction, so that a call on the store itself from
+  // inside one fails (StoreReentryError) instead of waiting for that transaction forever. The
+  // mark is cleared when the transaction ends: a timer it left behind may use the store.
+  const openTransaction = new AsyncLocalStorage<{ open: boolean }>();
+  const guard = (): void => {
+    if (openTransaction.getStore()?.open === true) throw new StoreReentryError();
+  };
+  const inTransaction = async <T>(run: () => Promise<T>): Promise<T> => {
+    guard();
+    const mark = { open: true };
+    try {
+      return await openTransaction.run(mark, run);
+    } finally {
+      mark.open = false;
+    }
+  };
   return {
-    ...txOf(kind, db, storeScope(kind, db)),
-    transaction: (work) =>
-      db.transaction().execute(async (trx) => {
-        await bumpRevision(trx);
-        return work(txOf(kind, trx, transactionScope(kind, trx, false)));
-      }),
-    read: (work) => {
-      // PostgreSQL's default READ COMMITTED gives each statement its own view; REPEATABLE READ
-      // gives the whole transaction one. SQLite's deferred BEGIN already reads one snapshot.
-      let builder = db.transaction().setAccessMode('read only');
-      if (kind === 'postgres') builder = builder.setIsolationLevel('repeatable read');
-      return builder.execute((trx) => work(txOf(kind, trx, transactionScope(kind, trx, true))));
+    ...txOf(kind, db, storeScope(kind, db, guard)),
+    revision: async () => {
+      guard();
+      return readRevision(db);
     },
+    transaction: (work) =>
+      inTransaction(() =>
+        db.transaction().execute(async (trx) => {
+          await bumpRevision(trx);
+          return work(txOf(kind, trx, transactionScope(kind, trx, false)));
+        }),
+      ),
+    read: (work) =>
+      inTransaction(() => {
+        // PostgreSQL's default READ COMMITTED gives each statement its own view; REPEATABLE
+        // READ gives the whole transaction one. SQLite's deferred BEGIN reads one snapshot.
+        let builder = db.transaction().setAccessMode('read only');
+        if (kind === 'postgres') builder = builder.setIsolationLevel('repeatable read');
+        return builder.execute((trx) => work(txOf(kind, trx, transactionScope(kind, trx, true))));
+      }),
     close: () => db.destroy(),
   };
 }
