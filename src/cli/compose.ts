@@ -1,4 +1,5 @@
 // Composition: which services, doors and recorders make up a podiam server.
+import { createIamService, seedAwsManagedPolicies } from '../iam/index.ts';
 import { createIssuerFetch, WebIdentityVerifier } from '../oidc/index.ts';
 import type { ServerParts } from '../server/index.ts';
 import { createStsService } from '../sts/index.ts';
@@ -6,7 +7,9 @@ import { createStsService } from '../sts/index.ts';
 /** The parts of the full podiam server. */
 export function composeServer(): ServerParts {
   return {
+    init: ({ store }) => seedAwsManagedPolicies(store),
     services: ({ logger }) => [
+      createIamService(),
       createStsService({
         verifier: new WebIdentityVerifier({ fetch: createIssuerFetch(), now: () => Date.now(), logger }),
         onBackgroundError: (err) => logger.warn({ err }, 'recording role use failed'),

@@ -25,6 +25,8 @@ export interface ServerParts {
   services(deps: ServiceFactoryDeps): readonly ServiceDefinition[];
   recorder?(deps: ServiceFactoryDeps): { record: CallRecorder; flush(): Promise<void> };
   extraDoors?(deps: ServiceFactoryDeps & { holder: SnapshotHolder }): readonly FrontDoor[];
+  /** Runs once after bootstrap, before the first snapshot is built (e.g. seeding AWS managed policies). */
+  init?(deps: ServiceFactoryDeps): Promise<void>;
 }
 
 /** A running server. */
@@ -45,6 +47,9 @@ export async function startServer(config: ServeConfig, parts: ServerParts, logge
     config.databaseUrl !== undefined ? { kind: 'postgres', connectionString: config.databaseUrl } : { kind: 'sqlite', path: join(config.dataDir, 'podiam.db') },
   );
   const now = () => new Date();
+  const settingsRef: { value: ServiceSettings } = {
+    value: { publicBaseUrl: config.publicBaseUrl ?? `http://${config.listen}`, managementAccountId: config.accountId, defaultRegion: config.region },
+  };
   const admin = await bootstrap(store, {
     accountId: config.accountId,
     now: now(),
@@ -52,6 +57,14 @@ export async function startServer(config: ServeConfig, parts: ServerParts, logge
       ? { adminKey: { accessKeyId: config.adminAccessKeyId, secretAccessKey: config.adminSecretAccessKey } }
       : {}),
   });
+  const deps: ServiceFactoryDeps = {
+    store,
+    logger,
+    get settings() {
+      return settingsRef.value;
+    },
+  };
+  await parts.init?.(deps);
   let keyring: SessionKeyring = await loadKeyring(store, now());
   const keyTimer = setInterval(() => {
     loadKeyring(store, now()).then((k) => (keyring = k), (err: unknown) => logger.error({ err }, 'session key rotation failed'));
@@ -62,16 +75,6 @@ export async function startServer(config: ServeConfig, parts: ServerParts, logge
 
   const { host, port } = listenAddress(config);
   let ready = false;
-  const settingsRef: { value: ServiceSettings } = {
-    value: { publicBaseUrl: config.publicBaseUrl ?? `http://${config.listen}`, managementAccountId: config.accountId, defaultRegion: config.region },
-  };
-  const deps: ServiceFactoryDeps = {
-    store,
-    logger,
-    get settings() {
-      return settingsRef.value;
-    },
-  };
   const services = parts.services(deps);
   const recorder = parts.recorder?.(deps) ?? { record: () => undefined, flush: async () => undefined };
   const apiDoor: FrontDoor = {
