@@ -1,6 +1,8 @@
 // The table of podiam's commands; each command lives in its own module.
 import { policyCommand } from './policy/index.ts';
 import { serveCommand } from './serve.ts';
+import { clusterCommand } from './cluster.ts';
+import { tokenCommand } from './token.ts';
 
 /** A top-level podiam command. */
 export interface Command {
@@ -9,4 +11,4 @@ export interface Command {
   run(argv: readonly string[]): Promise<number>;
 }
 
-export const commands: readonly Command[] = [serveCommand, policyCommand];
+export const commands: readonly Command[] = [serveCommand, policyCommand, clusterCommand, tokenCommand];

@@ -1,4 +1,5 @@
 // Composition: which services, doors and recorders make up a podiam server.
+import { clusterIssuerDoor, createClustersService } from '../clusters/index.ts';
 import { createIamService, seedAwsManagedPolicies } from '../iam/index.ts';
 import { createIssuerFetch, WebIdentityVerifier } from '../oidc/index.ts';
 import type { ServerParts } from '../server/index.ts';
@@ -14,6 +15,8 @@ export function composeServer(): ServerParts {
         verifier: new WebIdentityVerifier({ fetch: createIssuerFetch(), now: () => Date.now(), logger }),
         onBackgroundError: (err) => logger.warn({ err }, 'recording role use failed'),
       }),
+      createClustersService(),
     ],
+    extraDoors: ({ store, holder }) => [clusterIssuerDoor(store, holder)],
   };
 }
