@@ -1,7 +1,9 @@
 // Composition: which services, doors and recorders make up a podiam server.
+import { createAuditRecorder } from '../audit/index.ts';
 import { clusterIssuerDoor, createClustersService } from '../clusters/index.ts';
 import { createIamService, seedAwsManagedPolicies } from '../iam/index.ts';
 import { createIssuerFetch, WebIdentityVerifier } from '../oidc/index.ts';
+import { createOrganizationsService } from '../orgs/index.ts';
 import type { ServerParts } from '../server/index.ts';
 import { createStsService } from '../sts/index.ts';
 
@@ -16,7 +18,9 @@ export function composeServer(): ServerParts {
         onBackgroundError: (err) => logger.warn({ err }, 'recording role use failed'),
       }),
       createClustersService(),
+      createOrganizationsService(),
     ],
+    recorder: ({ store, logger }) => createAuditRecorder({ store, logger }),
     extraDoors: ({ store, holder }) => [clusterIssuerDoor(store, holder)],
   };
 }
