@@ -2,6 +2,8 @@
 // versions and the shipped AWS managed policies), permissions boundaries, OIDC providers, the policy
 // simulator and GetAccountAuthorizationDetails — each operation authorised by the policy engine.
 import { serviceDefinition, type Operation, type ServiceDefinition } from '../api/index.ts';
+import { getAccountAuthorizationDetails } from './account/get-account-authorization-details.ts';
+import { getAccountSummary } from './account/get-account-summary.ts';
 import { createAccessKey } from './access-keys/create-access-key.ts';
 import { deleteAccessKey } from './access-keys/delete-access-key.ts';
 import { getAccessKeyLastUsed } from './access-keys/get-access-key-last-used.ts';
@@ -46,6 +48,8 @@ import {
   putUserPermissionsBoundary,
 } from './principals/permissions-boundary.ts';
 import { GROUP_HOLDER, ROLE_HOLDER, USER_HOLDER } from './principals/policy-holders.ts';
+import { simulateCustomPolicy } from './simulation/simulate-custom-policy.ts';
+import { simulatePrincipalPolicy } from './simulation/simulate-principal-policy.ts';
 import { createRole } from './roles/create-role.ts';
 import { deleteRole } from './roles/delete-role.ts';
 import { getRole } from './roles/get-role.ts';
@@ -111,6 +115,10 @@ export function iamOperations(): Operation[] {
     addClientIDToOpenIDConnectProvider,
     removeClientIDFromOpenIDConnectProvider,
     updateOpenIDConnectProviderThumbprint,
+    simulateCustomPolicy,
+    simulatePrincipalPolicy,
+    getAccountAuthorizationDetails,
+    getAccountSummary,
     ...holders.flatMap((h) => [putInlinePolicy(h), getInlinePolicy(h), listInlinePolicies(h), deleteInlinePolicy(h)]),
     ...holders.flatMap((h) => [attachPolicy(h), detachPolicy(h), listAttachedPolicies(h)]),
     ...tagOperations(TAGGABLE_ROLE),
