@@ -3,6 +3,7 @@ import { policyCommand } from './policy/index.ts';
 import { serveCommand } from './serve.ts';
 import { clusterCommand } from './cluster.ts';
 import { tokenCommand } from './token.ts';
+import { auditCommand } from './audit.ts';
 
 /** A top-level podiam command. */
 export interface Command {
@@ -11,4 +12,4 @@ export interface Command {
   run(argv: readonly string[]): Promise<number>;
 }
 
-export const commands: readonly Command[] = [serveCommand, policyCommand, clusterCommand, tokenCommand];
+export const commands: readonly Command[] = [serveCommand, policyCommand, clusterCommand, tokenCommand, auditCommand];
