@@ -4,6 +4,7 @@ import { serveCommand } from './serve.ts';
 import { clusterCommand } from './cluster.ts';
 import { tokenCommand } from './token.ts';
 import { auditCommand } from './audit.ts';
+import { agentCommand } from './agent.ts';
 
 /** A top-level podiam command. */
 export interface Command {
@@ -12,4 +13,4 @@ export interface Command {
   run(argv: readonly string[]): Promise<number>;
 }
 
-export const commands: readonly Command[] = [serveCommand, policyCommand, clusterCommand, tokenCommand, auditCommand];
+export const commands: readonly Command[] = [serveCommand, policyCommand, clusterCommand, tokenCommand, auditCommand, agentCommand];
