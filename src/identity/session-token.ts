@@ -2,7 +2,7 @@
 // identity sealed with AES-256-GCM under a rotating server key, so that any replica that holds the keys
 // can verify a request without a database look-up, and credentials survive restarts.
 // IAM User Guide, "Temporary security credentials in IAM": the token is opaque to callers.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /** A server key that seals session tokens. `id` is a small integer written into every token. */
@@ -67,13 +67,22 @@ const HEADER = MAGIC.length + 2; // magic + key id (uint16)
 const NONCE = 12;
 const TAG = 16;
 
+// A KeyObject per server key: passing the raw Buffer makes every cipher import the key again, which
+// costs more than the encryption of a token.
+const keyObjects = new WeakMap<SessionKey, KeyObject>();
+function keyObjectOf(key: SessionKey): KeyObject {
+  let object = keyObjects.get(key);
+  if (object === undefined) keyObjects.set(key, (object = createSecretKey(key.key)));
+  return object;
+}
+
 /** Seals claims into a session token (base64, as AWS's tokens are). */
 export function sealSessionToken(claims: SessionClaims, keyring: SessionKeyring): string {
   const header = Buffer.alloc(HEADER);
   MAGIC.copy(header, 0);
   header.writeUInt16BE(keyring.current.id, MAGIC.length);
   const nonce = randomBytes(NONCE);
-  const cipher = createCipheriv('aes-256-gcm', keyring.current.key, nonce);
+  const cipher = createCipheriv('aes-256-gcm', keyObjectOf(keyring.current), nonce);
   cipher.setAAD(header);
   const body = Buffer.concat([cipher.update(deflateRawSync(Buffer.from(JSON.stringify(claims)))), cipher.final()]);
   return Buffer.concat([header, nonce, body, cipher.getAuthTag()]).toString('base64');
@@ -89,7 +98,7 @@ export function openSessionToken(token: string, keyring: SessionKeyring): { ok: 
   const key = keyring.byId.get(raw.readUInt16BE(MAGIC.length));
   if (key === undefined) return { ok: false, problem: 'unknown-key' };
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key.key, raw.subarray(HEADER, HEADER + NONCE));
+    const decipher = createDecipheriv('aes-256-gcm', keyObjectOf(key), raw.subarray(HEADER, HEADER + NONCE));
     decipher.setAAD(raw.subarray(0, HEADER));
     decipher.setAuthTag(raw.subarray(raw.length - TAG));
     const plain = Buffer.concat([decipher.update(raw.subarray(HEADER + NONCE, raw.length - TAG)), decipher.final()]);

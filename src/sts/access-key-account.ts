@@ -4,7 +4,7 @@
 // without a look-up (STS API Reference, "GetAccessKeyInfo"; the layout is public research on AWS key
 // IDs). podiam mints its temporary `ASIA…` key IDs the same way, so that any replica can answer
 // GetAccessKeyInfo for them without keeping a record of every session.
-import { randomBytes } from 'node:crypto';
+import { randomSlice } from './random-pool.ts';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const ACCOUNT_MASK = 0x7fffffffff80n;
@@ -45,13 +45,14 @@ function unbase32(text: string): Uint8Array {
 
 /** A new access key ID with `prefix` (`ASIA`, `AKIA`) carrying `accountId` as AWS lays it out; the rest is random. */
 export function accessKeyIdForAccount(prefix: 'ASIA' | 'AKIA', accountId: string): string {
-  const bytes = randomBytes(10);
-  let head = 0n;
-  for (let i = 0; i < 6; i++) head = (head << 8n) | BigInt(bytes[i] ?? 0);
-  head = (head & ~ACCOUNT_MASK) | ((BigInt(accountId) << 7n) & ACCOUNT_MASK);
+  const random = randomSlice(10);
+  const bytes = new Uint8Array(10);
+  bytes.set(random);
+  // The first six bytes: a random top bit, the 40-bit account, seven random low bits (47 bits fit a double).
+  let head = (Number(accountId) % 2 ** 40) * 128 + ((random[5] ?? 0) & 0x7f) + ((random[0] ?? 0) & 0x80 ? 2 ** 47 : 0);
   for (let i = 5; i >= 0; i--) {
-    bytes[i] = Number(head & 0xffn);
-    head >>= 8n;
+    bytes[i] = head % 256;
+    head = Math.floor(head / 256);
   }
   return prefix + base32(bytes);
 }

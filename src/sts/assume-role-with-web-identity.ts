@@ -6,7 +6,7 @@
 // the duration are checked, and credentials are minted.
 import { awsError } from '../aws/index.ts';
 import { operation } from '../api/index.ts';
-import { issuerOfToken, providerUrlForIssuer, type WebIdentityVerifier } from '../oidc/index.ts';
+import { providerUrlForIssuer } from '../oidc/index.ts';
 import type { ContextValue } from '../policy/index.ts';
 import { checkPackedSize, packedSize } from './packed-policy-size.ts';
 import type { RoleUseRecorder } from './role-last-used.ts';
@@ -17,6 +17,7 @@ import { readSessionPolicies } from './session-policies.ts';
 import { checkSourceIdentity } from './source-identity.ts';
 import { ARN, ASSUMED_ROLE_USER, CREDENTIALS, POLICY_ARNS, ROLE_DURATION_SECONDS, ROLE_SESSION_NAME, SOURCE_IDENTITY } from './sts-shapes.ts';
 import { issueCredentials } from './temporary-credentials.ts';
+import type { VerifiedTokenCache } from './verified-token-cache.ts';
 import { authorizeWebIdentity, requestFactsContext } from './web-identity-trust.ts';
 
 const input = {
@@ -54,11 +55,12 @@ const NOT_A_JWT = 'The ID Token provided is not a valid JWT. (You may see this e
 
 /** What the operation needs besides its call context. */
 export interface WebIdentityDeps {
-  readonly verifier: Pick<WebIdentityVerifier, 'verify'>;
+  /** The server's verifier behind its cache of recently verified tokens. */
+  readonly tokens: Pick<VerifiedTokenCache, 'issuerOf' | 'verify'>;
   readonly roleUse: RoleUseRecorder;
 }
 
-/** The AssumeRoleWithWebIdentity operation over a verifier (one per server: it caches issuer keys). */
+/** The AssumeRoleWithWebIdentity operation over a verifier (one per server: it caches issuer keys and tokens). */
 export function assumeRoleWithWebIdentity(deps: WebIdentityDeps) {
   return operation({
     name: 'AssumeRoleWithWebIdentity',
@@ -79,11 +81,11 @@ export function assumeRoleWithWebIdentity(deps: WebIdentityDeps) {
       const accountId = roleArn.accountId;
       if (!ctx.snapshot.accounts.has(accountId)) throw awsError('AccessDenied', NOT_AUTHORIZED, { detail: `no account ${accountId}` });
       ctx.audit.recipientAccountId = accountId;
-      const iss = issuerOfToken(req.WebIdentityToken);
+      const iss = deps.tokens.issuerOf(req.WebIdentityToken);
       if (iss === undefined) throw awsError('InvalidIdentityToken', NOT_A_JWT, { detail: 'token is not a JWT with an iss claim' });
       const provider = ctx.snapshot.oidcProvider(accountId, providerUrlForIssuer(iss));
       if (provider === undefined) throw awsError('InvalidIdentityToken', `No OpenIDConnect provider found in your account for ${iss}`);
-      const verified = await deps.verifier.verify(req.WebIdentityToken, { url: provider.url, clientIds: provider.clientIds, thumbprints: provider.thumbprints });
+      const verified = await deps.tokens.verify(req.WebIdentityToken, { url: provider.url, clientIds: provider.clientIds, thumbprints: provider.thumbprints });
       if (!verified.ok) throw awsError(verified.code, verified.message, { detail: verified.detail });
       ctx.audit.userIdentity = webIdentityUser(provider.arn, verified.audience, verified.subject);
       const role = findRole(ctx.snapshot, roleArn);

@@ -7,6 +7,7 @@ import { getAccessKeyInfo } from './get-access-key-info.ts';
 import { getCallerIdentity } from './get-caller-identity.ts';
 import { getSessionToken } from './get-session-token.ts';
 import { RoleUseRecorder } from './role-last-used.ts';
+import { VerifiedTokenCache } from './verified-token-cache.ts';
 
 /** What the STS service is built from. */
 export interface StsServiceDeps {
@@ -26,7 +27,7 @@ export function createStsService(deps: StsServiceDeps): ServiceDefinition {
     operations: [
       getCallerIdentity,
       assumeRole({ roleUse }),
-      assumeRoleWithWebIdentity({ verifier: deps.verifier, roleUse }),
+      assumeRoleWithWebIdentity({ tokens: new VerifiedTokenCache(deps.verifier), roleUse }),
       getSessionToken,
       getAccessKeyInfo,
     ],

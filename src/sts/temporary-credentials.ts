@@ -1,8 +1,9 @@
 // Temporary security credentials (STS API Reference, "Credentials"): an `ASIA…` access key ID that
 // carries the account, a fresh secret, and a session token that seals the session's claims under the
 // server keys — any replica opens it, nothing is stored per session, and it survives restarts.
-import { newSecretAccessKey, sealSessionToken, type SessionClaims, type SessionKeyring } from '../identity/index.ts';
+import { sealSessionToken, type SessionClaims, type SessionKeyring } from '../identity/index.ts';
 import { accessKeyIdForAccount } from './access-key-account.ts';
+import { randomSlice } from './random-pool.ts';
 
 /** The `Credentials` element of a response. */
 export interface TemporaryCredentials {
@@ -16,6 +17,11 @@ export interface TemporaryCredentials {
 /** What a session is, besides its keys and its lifetime. */
 export type SessionDescription = Omit<SessionClaims, 'akid' | 'sk' | 'iat' | 'exp'>;
 
+/** A 40-character secret access key (240 random bits), as IAM's are. */
+function newSecret(): string {
+  return randomSlice(30).toString('base64').replace(/\+/g, 'A').replace(/\//g, 'B');
+}
+
 /** Mints credentials for `session`, valid `durationSeconds` from `now`. */
 export function issueCredentials(
   keyring: SessionKeyring,
@@ -26,7 +32,7 @@ export function issueCredentials(
   const iat = Math.floor(now.getTime() / 1000);
   const exp = iat + durationSeconds;
   const accessKeyId = accessKeyIdForAccount('ASIA', session.p.accountId);
-  const secret = newSecretAccessKey();
+  const secret = newSecret();
   const claims: SessionClaims = { ...session, akid: accessKeyId, sk: secret, iat, exp };
   return { AccessKeyId: accessKeyId, SecretAccessKey: secret, SessionToken: sealSessionToken(claims, keyring), Expiration: new Date(exp * 1000) };
 }
