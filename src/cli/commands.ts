@@ -3,6 +3,7 @@ import { policyCommand } from './policy/index.ts';
 import { serveCommand } from './serve.ts';
 import { clusterCommand } from './cluster.ts';
 import { tokenCommand } from './token.ts';
+import { upCommand } from './up.ts';
 import { auditCommand } from './audit.ts';
 import { agentCommand } from './agent.ts';
 
@@ -13,4 +14,4 @@ export interface Command {
   run(argv: readonly string[]): Promise<number>;
 }
 
-export const commands: readonly Command[] = [serveCommand, policyCommand, clusterCommand, tokenCommand, auditCommand, agentCommand];
+export const commands: readonly Command[] = [serveCommand, policyCommand, clusterCommand, tokenCommand, auditCommand, agentCommand, upCommand];
