@@ -15,8 +15,9 @@ const USAGE = `Usage: podiam audit lookup [--principal ARN] [--role ARN] [--even
 
 Prints the recorded CloudTrail events that match every filter given, newest first, one JSON event per
 line (default 50 events). --principal is the caller's ARN (an assumed-role session ARN for role
-sessions); --role is a role ARN (path included) and matches calls by any session of the role, and the
-calls that assumed it when the caller was not itself a role session. Times include both ends. The store is DIR/podiam.db (default ./.podiam, or
+sessions); --role is a role ARN (path included) and matches calls by any session of the role, and calls
+that named the role as their resource (CreateRole, AssumeRole, ...) when the caller was not itself a role
+session. Times include both ends. The store is DIR/podiam.db (default ./.podiam, or
 PODIAM_DATA_DIR), or PostgreSQL at --database-url (or PODIAM_DATABASE_URL).
 `;
 
