@@ -6,6 +6,7 @@ import { tokenCommand } from './token.ts';
 import { upCommand } from './up.ts';
 import { auditCommand } from './audit.ts';
 import { agentCommand } from './agent.ts';
+import { webhookCommand } from './webhook.ts';
 
 /** A top-level podiam command. */
 export interface Command {
@@ -14,4 +15,4 @@ export interface Command {
   run(argv: readonly string[]): Promise<number>;
 }
 
-export const commands: readonly Command[] = [serveCommand, policyCommand, clusterCommand, tokenCommand, auditCommand, agentCommand, upCommand];
+export const commands: readonly Command[] = [serveCommand, policyCommand, clusterCommand, tokenCommand, auditCommand, agentCommand, upCommand, webhookCommand];
