@@ -228,6 +228,23 @@ describe('Kubernetes API concepts: efficient detection of changes (watch)', () =
     expect(got[1]).toEqual({ type: 'BOOKMARK', object: { kind: 'Pod', apiVersion: 'v1', metadata: { resourceVersion: s.resourceVersion } } });
   });
 
+  it('holds live events back while told to (a lagging watch), GET still sees the new state', async () => {
+    const s = await start();
+    const events = readEvents(`${s.url}/api/v1/serviceaccounts?watch=true&resourceVersion=${s.resourceVersion}`, 1);
+    await new Promise((r) => setTimeout(r, 50));
+    const release = s.holdWatchEvents();
+    s.create('serviceaccounts', { metadata: { name: 'late', namespace: 'default' } });
+    expect((await fetch(`${s.url}/api/v1/namespaces/default/serviceaccounts/late`)).status).toBe(200);
+    let arrived = false;
+    void events.then(() => {
+      arrived = true;
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(arrived).toBe(false);
+    release();
+    expect((await events).map((e) => `${e.type}:${e.object.metadata.name}`)).toEqual(['ADDED:late']);
+  });
+
   it('ends the stream after timeoutSeconds', async () => {
     const s = await start();
     const started = Date.now();

@@ -62,6 +62,11 @@ export interface FakeApiServer {
   closeWatches(): void;
   /** Number of open watch streams. */
   readonly openWatches: number;
+  /**
+   * Holds back live watch events (lists, GETs and new watches still see the current state) until
+   * the returned function is called: a watch that lags behind the store, as a slow one does.
+   */
+  holdWatchEvents(): () => void;
   /** Registers a mutating webhook called on CREATE over HTTP. */
   addMutatingWebhook(webhook: MutatingWebhook): void;
   /** The kubeconfig YAML pointing at this server. */
@@ -79,6 +84,11 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
   const watches = new Set<WatchHandle>();
   const webhooks: MutatingWebhook[] = [];
   const autoCreateNamespaces = options.autoCreateNamespaces ?? true;
+  let held: (() => void)[] | undefined;
+  const deliver = (send: () => void): void => {
+    if (held === undefined) send();
+    else held.push(send);
+  };
 
   const kindOf = (plural: string): ResourceKind => {
     const kind = kinds.find((k) => k.plural === plural);
@@ -179,6 +189,7 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
               allowWatchBookmarks: params.get('allowWatchBookmarks') === 'true',
               sendInitialEvents: sendInitial === null ? undefined : sendInitial === 'true',
               timeoutSeconds: timeout === null ? undefined : Number(timeout),
+              deliver,
             },
             () => watches.delete(handleRef.current ?? noopHandle),
           );
@@ -320,6 +331,14 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     },
     get openWatches() {
       return watches.size;
+    },
+    holdWatchEvents: () => {
+      held ??= [];
+      return () => {
+        const pending = held ?? [];
+        held = undefined;
+        for (const send of pending) send();
+      };
     },
     addMutatingWebhook: (webhook) => {
       webhooks.push(webhook);

@@ -19,6 +19,8 @@ export interface WatchOptions {
   readonly allowWatchBookmarks: boolean;
   readonly sendInitialEvents: boolean | undefined;
   readonly timeoutSeconds: number | undefined;
+  /** Runs the delivery of a live event now, or later while the server holds watch events. */
+  readonly deliver?: (send: () => void) => void;
 }
 
 /** A live watch; `bookmark()` sends a BOOKMARK now (if the client asked for them), `end()` closes it. */
@@ -81,9 +83,12 @@ export function startWatch(
     bookmark({ 'k8s.io/initial-events-end': 'true' });
   }
 
+  const deliver = options.deliver ?? ((fn: () => void) => fn());
   const unsubscribe = store.subscribe((event) => {
     const projected = project(event, kind, filter);
-    if (projected !== undefined) send(projected.type, projected.object);
+    if (projected !== undefined) deliver(() => {
+      if (!response.writableEnded) send(projected.type, projected.object);
+    });
   });
   let ended = false;
   let timer: NodeJS.Timeout | undefined;
