@@ -20,6 +20,10 @@ export type StoreEntity =
   | 'cluster'
   | 'cluster-signing-key'
   | 'audit-event'
+  | 's3-bucket'
+  | 's3-object'
+  | 's3-upload'
+  | 's3-part'
   | 'revision';
 
 /**

@@ -41,3 +41,4 @@ export type { JwksDocument, OidcProvider, OidcProviderPatch, OidcProvidersRepo }
 export type { StsKey, StsKeysRepo } from './sts-keys.ts';
 export type { Cluster, ClusterSigningKey, ClustersRepo } from './clusters.ts';
 export type { AuditEventRecord, AuditEventsRepo, AuditLookup } from './audit-events.ts';
+export type * from './s3-entities.ts';

@@ -8,6 +8,7 @@
 // - text compares byte-wise (SQLite BINARY, PostgreSQL `COLLATE "C"`), so order is identical.
 // The typed API in the entity files converts rows to domain records; nothing above the store
 // sees these row types.
+import type { S3Tables } from './s3-schema.ts';
 
 /** ISO-8601 UTC text with milliseconds, as `Date.prototype.toISOString()` writes it. */
 export type IsoText = string;
@@ -204,7 +205,7 @@ export interface AuditEventsTable {
 }
 
 /** Every table of the store, as Kysely's database type. */
-export interface Database {
+export interface Database extends S3Tables {
   meta: MetaTable;
   organizations: OrganizationsTable;
   accounts: AccountsTable;

@@ -15,6 +15,7 @@ import { orgPoliciesRepo, type OrgPoliciesRepo } from './org-policies.ts';
 import { organizationsRepo, type OrganizationsRepo } from './organizations.ts';
 import { stsKeysRepo, type StsKeysRepo } from './sts-keys.ts';
 import { readRevision, bumpRevision } from './revision.ts';
+import { s3BucketsRepo, s3ObjectsRepo, s3UploadsRepo, type S3BucketsRepo, type S3ObjectsRepo, type S3UploadsRepo } from './s3-entities.ts';
 import type { Database } from './schema.ts';
 import { StoreReentryError, storeScope, transactionScope, type Scope } from './scope.ts';
 import type { StoreKind } from './store-kind.ts';
@@ -35,6 +36,9 @@ export interface StoreRepos {
   readonly stsKeys: StsKeysRepo;
   readonly clusters: ClustersRepo;
   readonly auditEvents: AuditEventsRepo;
+  readonly s3Buckets: S3BucketsRepo;
+  readonly s3Objects: S3ObjectsRepo;
+  readonly s3Uploads: S3UploadsRepo;
 }
 
 /** What a transaction sees: the repositories, bound to the transaction, and its revision. */
@@ -80,6 +84,9 @@ function repos(scope: Scope): StoreRepos {
     stsKeys: stsKeysRepo(scope),
     clusters: clustersRepo(scope),
     auditEvents: auditEventsRepo(scope),
+    s3Buckets: s3BucketsRepo(scope),
+    s3Objects: s3ObjectsRepo(scope),
+    s3Uploads: s3UploadsRepo(scope),
   };
 }
 
