@@ -20,11 +20,20 @@ export interface ServiceFactoryDeps {
   readonly logger: Logger;
 }
 
+/** What extra front doors are built from: doors that verify, authorize and record their own calls (S3). */
+export interface DoorDeps extends ServiceFactoryDeps {
+  readonly holder: SnapshotHolder;
+  readonly keyring: () => SessionKeyring;
+  readonly record: CallRecorder;
+  readonly now: () => Date;
+  readonly dataDir: string;
+}
+
 /** Builds the services and the audit recorder of a server (composition lives in the CLI). */
 export interface ServerParts {
   services(deps: ServiceFactoryDeps): readonly ServiceDefinition[];
   recorder?(deps: ServiceFactoryDeps): { record: CallRecorder; flush(): Promise<void> };
-  extraDoors?(deps: ServiceFactoryDeps & { holder: SnapshotHolder }): readonly FrontDoor[];
+  extraDoors?(deps: DoorDeps): readonly FrontDoor[];
   /** Runs once after bootstrap, before the first snapshot is built (e.g. seeding AWS managed policies). */
   init?(deps: ServiceFactoryDeps): Promise<void>;
 }
@@ -97,7 +106,19 @@ export async function startServer(config: ServeConfig, parts: ServerParts, logge
       });
     },
   };
-  const doors = [...(parts.extraDoors?.({ ...deps, holder }) ?? []), apiDoor];
+  const doorDeps: DoorDeps = {
+    store,
+    logger,
+    get settings() {
+      return settingsRef.value;
+    },
+    holder,
+    keyring: () => keyring,
+    record: recorder.record,
+    now,
+    dataDir: config.dataDir,
+  };
+  const doors = [...(parts.extraDoors?.(doorDeps) ?? []), apiDoor];
   const server = createHttpServer(doors, logger, () => ready);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -129,6 +129,13 @@ export const AWS_ERROR_CATALOGUE = {
   NoSuchVersion: spec(404, 'The specified version does not exist.'),
   NoSuchBucketPolicy: spec(404, 'The bucket policy does not exist'),
   NoSuchTagSet: spec(404, 'The TagSet does not exist'),
+  NoSuchPublicAccessBlockConfiguration: spec(404, 'The public access block configuration was not found'),
+  InvalidTag: spec(400),
+  InvalidLocationConstraint: spec(400, 'The specified location-constraint is not valid'),
+  IllegalLocationConstraintException: spec(
+    400,
+    'The unspecified location constraint is incompatible for the region specific endpoint this request was sent to.',
+  ),
   BucketAlreadyOwnedByYou: spec(
     409,
     'Your previous request to create the named bucket succeeded and you already own it.',
