@@ -1,0 +1,315 @@
+// IRSA with podiam as the cluster's issuer, end to end with real processes and clients (seed 000, seed 001):
+// `podiam serve` in its own process, `podiam cluster create` and `podiam token` as child processes, the
+// issuer documents checked against the Kubernetes API server's format, the token verified with jose, and
+// the chain through the AWS CLI — a role trusting the cluster's provider with :sub and :aud conditions,
+// AssumeRoleWithWebIdentity, GetCallerIdentity — plus the SDK v3's web identity provider, key rotation,
+// and `podiam up`.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AttachUserPolicyCommand, CreateAccessKeyCommand, CreateOpenIDConnectProviderCommand, CreateRoleCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateAccountCommand, CreateOrganizationCommand, DescribeCreateAccountStatusCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
+import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { fromTokenFile } from '@aws-sdk/credential-providers';
+import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clustersClient } from '../../src/cli/cluster.ts';
+import type { PodiamClient } from '../../src/cli/podiam-client.ts';
+import { NODE, PODIAM_BIN, freePort, startPodiam, type PodiamProcess } from './support/podiam-process.ts';
+import { awsAsync, runAsync } from './support/sts-world.ts';
+
+const DEV = '123456789012';
+const SA = 'system:serviceaccount:default:svc-test';
+
+let podiam: PodiamProcess;
+let tmp: string;
+let issuer: string;
+let providerUrl: string;
+let roleArn: string;
+let api: PodiamClient;
+
+function podiamCli(args: readonly string[], env: NodeJS.ProcessEnv = podiam.env) {
+  return runAsync(NODE, [PODIAM_BIN, ...args], env);
+}
+
+/** `podiam token` as a child process. */
+async function mint(extra: readonly string[] = []): Promise<string> {
+  const out = await podiamCli(['token', '--cluster', 'demo', '--namespace', 'default', '--service-account', 'svc-test', ...extra]);
+  expect(out.status, out.stderr).toBe(0);
+  return out.stdout;
+}
+
+/** The same call in process (CreateServiceAccountToken), where the CLI itself is not what a test is about. */
+async function mintFast(input: Record<string, unknown> = {}): Promise<string> {
+  const out = await api.call<{ Token: string }>('CreateServiceAccountToken', { ClusterName: 'demo', Namespace: 'default', ServiceAccount: 'svc-test', ...input });
+  if (!out.ok) throw new Error(`${out.code}: ${out.message}`);
+  return out.output.Token;
+}
+
+/** A member account made with Organizations CreateAccount, administered through OrganizationAccountAccessRole. */
+async function memberAccount(name: string): Promise<{ accountId: string; keys: { accessKeyId: string; secretAccessKey: string; sessionToken: string } }> {
+  const config = { endpoint: podiam.url, region: 'us-east-1', credentials: { accessKeyId: podiam.accessKeyId, secretAccessKey: podiam.secretAccessKey } };
+  const orgs = new OrganizationsClient(config);
+  await orgs.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
+  const request = await orgs.send(new CreateAccountCommand({ AccountName: name, Email: `${name}@example.com` }));
+  const status = await orgs.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: request.CreateAccountStatus?.Id ?? '' }));
+  const accountId = status.CreateAccountStatus?.AccountId ?? '';
+  // The account root may not assume roles: an IAM administrator of the management account does.
+  const iam = new IAMClient(config);
+  await iam.send(new CreateUserCommand({ UserName: 'operator' }));
+  await iam.send(new AttachUserPolicyCommand({ UserName: 'operator', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }));
+  const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'operator' }))).AccessKey;
+  const operator = new STSClient({ ...config, credentials: { accessKeyId: key?.AccessKeyId ?? '', secretAccessKey: key?.SecretAccessKey ?? '' } });
+  const assumed = await operator.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/OrganizationAccountAccessRole`, RoleSessionName: 'setup' }));
+  const c = assumed.Credentials;
+  return { accountId, keys: { accessKeyId: c?.AccessKeyId ?? '', secretAccessKey: c?.SecretAccessKey ?? '', sessionToken: c?.SessionToken ?? '' } };
+}
+
+function tokenFile(name: string, token: string): string {
+  const path = join(tmp, name);
+  writeFileSync(path, token);
+  return path;
+}
+
+async function jwks(): Promise<JSONWebKeySet> {
+  return (await (await fetch(`${issuer}/openid/v1/jwks`)).json()) as JSONWebKeySet;
+}
+
+function trust(provider: string, account: string, sub = SA) {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Federated: `arn:aws:iam::${account}:oidc-provider/${provider}` },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: { StringEquals: { [`${provider}:sub`]: sub, [`${provider}:aud`]: 'sts.amazonaws.com' } },
+      },
+    ],
+  });
+}
+
+async function assumeWithCli(role: string, tokenPath: string, env: NodeJS.ProcessEnv = podiam.env) {
+  return awsAsync(['sts', 'assume-role-with-web-identity', '--role-arn', role, '--role-session-name', 'irsa', '--web-identity-token', `file://${tokenPath}`], env);
+}
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'podiam-irsa-'));
+  podiam = await startPodiam({ accountId: DEV });
+  issuer = `${podiam.url}/oidc/demo`;
+  providerUrl = issuer.replace('http://', '');
+  api = clustersClient({ endpoint: podiam.url, region: 'us-east-1', credentials: { accessKeyId: podiam.accessKeyId, secretAccessKey: podiam.secretAccessKey } });
+});
+afterAll(async () => {
+  await podiam?.stop();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('podiam cluster create: an issuer and its IAM OIDC provider (eksctl utils associate-iam-oidc-provider)', () => {
+  it('creates the cluster and prints it as the AWS CLI prints JSON', async () => {
+    const out = await podiamCli(['cluster', 'create', 'demo']);
+    expect(out.status, out.stderr).toBe(0);
+    const cluster = (out.json as { Cluster: Record<string, unknown> }).Cluster;
+    expect(cluster).toMatchObject({ Name: 'demo', Issuer: issuer, IssuerType: 'podiam', OidcProviderArn: `arn:aws:iam::${DEV}:oidc-provider/${providerUrl}` });
+    expect(cluster['CreatedAt']).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it('the provider is in IAM: aws iam list-open-id-connect-providers / get-open-id-connect-provider', async () => {
+    const arn = `arn:aws:iam::${DEV}:oidc-provider/${providerUrl}`;
+    const list = await awsAsync(['iam', 'list-open-id-connect-providers'], podiam.env);
+    expect(list.status, list.stderr).toBe(0);
+    expect(list.json).toEqual({ OpenIDConnectProviderList: expect.arrayContaining([{ Arn: arn }]) });
+    const got = await awsAsync(['iam', 'get-open-id-connect-provider', '--open-id-connect-provider-arn', arn], podiam.env);
+    expect(got.status, got.stderr).toBe(0);
+    expect(got.json).toMatchObject({ Url: providerUrl, ClientIDList: ['sts.amazonaws.com'] });
+  });
+
+  it('a second create fails as the AWS CLI reports service errors (exit 254)', async () => {
+    const out = await podiamCli(['cluster', 'create', 'demo']);
+    expect(out.status).toBe(254);
+    expect(out.stderr).toContain('An error occurred (ResourceInUseException) when calling the CreateCluster operation: Cluster already exists with name: demo');
+  });
+
+  it('podiam cluster list names it', async () => {
+    const out = await podiamCli(['cluster', 'list']);
+    expect(out.json).toEqual({ Clusters: ['demo'] });
+  });
+});
+
+describe('the issuer over HTTP, as a Kubernetes API server serves it (Kubernetes "Service account issuer discovery")', () => {
+  it('GET <issuer>/.well-known/openid-configuration', async () => {
+    const response = await fetch(`${issuer}/.well-known/openid-configuration`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=3600');
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(Object.keys(body)).toEqual(['issuer', 'jwks_uri', 'response_types_supported', 'subject_types_supported', 'id_token_signing_alg_values_supported']);
+    expect(body).toEqual({
+      issuer,
+      jwks_uri: `${issuer}/openid/v1/jwks`,
+      response_types_supported: ['id_token'],
+      subject_types_supported: ['public'],
+      id_token_signing_alg_values_supported: ['RS256'],
+    });
+  });
+
+  it('GET <issuer>/openid/v1/jwks: RSA keys with use sig, kid, alg RS256', async () => {
+    const response = await fetch(`${issuer}/openid/v1/jwks`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/jwk-set+json');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=3600');
+    const body = (await response.json()) as { keys: Record<string, unknown>[] };
+    expect(body.keys).toHaveLength(1);
+    expect(Object.keys(body.keys[0] ?? {})).toEqual(['use', 'kty', 'kid', 'alg', 'n', 'e']);
+    expect(body.keys[0]).toMatchObject({ use: 'sig', kty: 'RSA', alg: 'RS256', e: 'AQAB' });
+  });
+
+  it('unknown clusters get 404, without credentials being asked for', async () => {
+    expect((await fetch(`${podiam.url}/oidc/nosuch/openid/v1/jwks`)).status).toBe(404);
+  });
+});
+
+describe('podiam token: a projected service-account token', () => {
+  it('prints only the JWT when piped, and it verifies against the issuer\'s JWKS with the claims of a kubelet token', async () => {
+    const token = await mint(['--pod', 'amazonlinux', '--pod-uid', '8e9a2a6c-0b5e-4f57-9b6e-2a1c1d5f0c11', '--node', 'ip-172-31-48-10', '--duration', '1h']);
+    expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet(await jwks()), { issuer, audience: 'sts.amazonaws.com' });
+    expect(protectedHeader.alg).toBe('RS256');
+    expect((await jwks()).keys.map((k) => k.kid)).toContain(protectedHeader.kid);
+    expect(payload).toMatchObject({ iss: issuer, sub: SA, aud: ['sts.amazonaws.com'] });
+    expect(payload.exp).toBe((payload.iat ?? 0) + 3600);
+    expect(payload.nbf).toBe(payload.iat);
+    expect(typeof payload.jti).toBe('string');
+    expect(payload['kubernetes.io']).toEqual({
+      namespace: 'default',
+      node: { name: 'ip-172-31-48-10' },
+      pod: { name: 'amazonlinux', uid: '8e9a2a6c-0b5e-4f57-9b6e-2a1c1d5f0c11' },
+      serviceaccount: { name: 'svc-test' },
+    });
+  });
+
+  it('a duration under ten minutes is refused with the API server\'s text', async () => {
+    const out = await podiamCli(['token', '--cluster', 'demo', '--namespace', 'default', '--service-account', 'svc-test', '--duration', '300']);
+    expect(out.status).toBe(254);
+    expect(out.stderr).toContain('may not specify a duration less than 10 minutes');
+  });
+});
+
+describe('seed 000 with the AWS CLI: a role trusting the cluster provider for one service account', () => {
+  beforeAll(async () => {
+    const created = await awsAsync(['iam', 'create-role', '--role-name', 'pod-creator', '--assume-role-policy-document', trust(providerUrl, DEV)], podiam.env);
+    expect(created.status, created.stderr).toBe(0);
+    roleArn = (created.json as { Role: { Arn: string } }).Role.Arn;
+  });
+
+  it('aws sts assume-role-with-web-identity with the minted token, then get-caller-identity with its credentials', async () => {
+    const path = tokenFile('svc-test.jwt', await mint());
+    const assumed = await assumeWithCli(roleArn, path);
+    expect(assumed.status, assumed.stderr).toBe(0);
+    const out = assumed.json as { Credentials: { AccessKeyId: string; SecretAccessKey: string; SessionToken: string }; SubjectFromWebIdentityToken: string; Provider: string; Audience: string };
+    expect(out.SubjectFromWebIdentityToken).toBe(SA);
+    expect(out.Provider).toBe(`arn:aws:iam::${DEV}:oidc-provider/${providerUrl}`);
+    expect(out.Audience).toBe('sts.amazonaws.com');
+    const who = await awsAsync(['sts', 'get-caller-identity'], {
+      ...podiam.env,
+      AWS_ACCESS_KEY_ID: out.Credentials.AccessKeyId,
+      AWS_SECRET_ACCESS_KEY: out.Credentials.SecretAccessKey,
+      AWS_SESSION_TOKEN: out.Credentials.SessionToken,
+    });
+    expect(who.status, who.stderr).toBe(0);
+    expect((who.json as { Arn: string }).Arn).toBe(`arn:aws:sts::${DEV}:assumed-role/pod-creator/irsa`);
+  });
+
+  it('the SDK v3 web identity provider reads the token file, as in a pod the webhook wired', async () => {
+    const path = tokenFile('sdk.jwt', await mintFast());
+    const clientConfig = { endpoint: podiam.url, region: 'us-east-1' };
+    const sts = new STSClient({ ...clientConfig, credentials: fromTokenFile({ roleArn, webIdentityTokenFile: path, roleSessionName: 'sdk', clientConfig }) });
+    expect((await sts.send(new GetCallerIdentityCommand({}))).Arn).toBe(`arn:aws:sts::${DEV}:assumed-role/pod-creator/sdk`);
+  });
+
+  it('another service account\'s token is refused by the :sub condition', async () => {
+    const refused = await assumeWithCli(roleArn, tokenFile('intruder.jwt', await mintFast({ ServiceAccount: 'intruder' })));
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain('AccessDenied');
+  });
+
+  it('a token for another audience is refused (the provider\'s client ID is sts.amazonaws.com)', async () => {
+    const refused = await assumeWithCli(roleArn, tokenFile('vault.jwt', await mintFast({ Audiences: ['vault'] })));
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain('InvalidIdentityToken');
+    expect(refused.stderr).toContain('Incorrect token audience');
+  });
+});
+
+describe('seed 001: the cluster\'s provider registered in a second account whose role trusts it', () => {
+  it('a member account registers the issuer with IAM CreateOpenIDConnectProvider, its role trusts it, and the same token assumes it', async () => {
+    const shared = await memberAccount('shared_content');
+    const iam = new IAMClient({ endpoint: podiam.url, region: 'us-east-1', credentials: shared.keys });
+    const provider = await iam.send(new CreateOpenIDConnectProviderCommand({ Url: issuer, ClientIDList: ['sts.amazonaws.com'] }));
+    expect(provider.OpenIDConnectProviderArn).toBe(`arn:aws:iam::${shared.accountId}:oidc-provider/${providerUrl}`);
+    await iam.send(new CreateRoleCommand({ RoleName: 's3-read-object', AssumeRolePolicyDocument: trust(providerUrl, shared.accountId) }));
+    const assumed = await assumeWithCli(`arn:aws:iam::${shared.accountId}:role/s3-read-object`, tokenFile('cross.jwt', await mintFast()));
+    expect(assumed.status, assumed.stderr).toBe(0);
+    expect((assumed.json as { AssumedRoleUser: { Arn: string } }).AssumedRoleUser.Arn).toBe(`arn:aws:sts::${shared.accountId}:assumed-role/s3-read-object/irsa`);
+  });
+});
+
+describe('podiam cluster rotate-keys: OpenID Connect Core 1.0, 10.1.1 (old keys stay published until their tokens expire)', () => {
+  it('old tokens still verify and still assume the role; new tokens carry the new kid', async () => {
+    const before = await mintFast();
+    const oldKid = decodeProtectedHeader(before).kid;
+    const rotated = await podiamCli(['cluster', 'rotate-keys', 'demo']);
+    expect(rotated.status, rotated.stderr).toBe(0);
+    const newKid = (rotated.json as { KeyId: string }).KeyId;
+    expect(newKid).not.toBe(oldKid);
+
+    const keySet = await jwks();
+    expect(keySet.keys.map((k) => k.kid)).toEqual([oldKid, newKid]);
+    await expect(jwtVerify(before, createLocalJWKSet(keySet), { issuer })).resolves.toBeDefined();
+    const after = await mint();
+    expect(decodeProtectedHeader(after).kid).toBe(newKid);
+    await expect(jwtVerify(after, createLocalJWKSet(keySet), { issuer })).resolves.toBeDefined();
+
+    // STS had the old JWKS cached: the new kid makes it refetch; the old kid is still published.
+    for (const [name, token] of [['after.jwt', after], ['before.jwt', before]] as const) {
+      const assumed = await assumeWithCli(roleArn, tokenFile(name, token));
+      expect(assumed.status, `${name}: ${assumed.stderr}`).toBe(0);
+    }
+  });
+});
+
+describe('podiam up: serve, the demo cluster and the walkthrough in one process', () => {
+  it('answers health, has created the demo issuer, prints the walkthrough, and stops on SIGTERM', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'podiam-up-'));
+    const port = await freePort();
+    const child = spawn(NODE, [PODIAM_BIN, 'up', '--listen', `127.0.0.1:${port}`], { cwd, env: { ...process.env, PODIAM_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      const deadline = Date.now() + 30_000;
+      while (!stdout.includes('Stop with Ctrl-C')) {
+        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`podiam up did not get ready:\n${stdout}\n${stderr}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const url = `http://127.0.0.1:${port}`;
+      expect((await fetch(`${url}/_podiam/health`)).status).toBe(200);
+      expect((await fetch(`${url}/oidc/demo/.well-known/openid-configuration`)).status).toBe(200);
+      expect(stdout).toContain(`export AWS_ENDPOINT_URL=${url}`);
+      expect(stdout).toContain(`export AWS_SHARED_CREDENTIALS_FILE=${join(cwd, '.podiam', 'credentials')}`);
+      expect(stdout).toContain(`arn:aws:iam::${DEV}:oidc-provider/127.0.0.1:${port}/oidc/demo`);
+      expect(stdout).toContain('token --cluster demo --namespace default --service-account demo > /tmp/token');
+      expect(stdout).toContain('aws sts assume-role-with-web-identity');
+      expect(stdout).toContain('aws sts get-caller-identity');
+      expect(readFileSync(join(cwd, '.podiam', 'credentials'), 'utf8')).toContain('aws_access_key_id');
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
