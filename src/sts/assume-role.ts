@@ -4,7 +4,8 @@
 // caller's identity policies must allow `sts:AssumeRole` on the role (the policy engine decides both,
 // same- and cross-account). Passing tags needs `sts:TagSession`, setting a source identity
 // `sts:SetSourceIdentity`, from both sides. A caller that is itself a role session is role chaining:
-// at most one hour, its transitive tags and source identity carried over.
+// at most one hour, its transitive tags and source identity carried over. The account root cannot
+// assume roles ("Roles may not be assumed by root accounts.", IAM User Guide, "Methods to assume a role").
 import { awsError } from '../aws/index.ts';
 import { operation } from '../api/index.ts';
 import type { ContextValue } from '../policy/index.ts';
@@ -72,6 +73,7 @@ export function assumeRole(deps: { readonly roleUse: RoleUseRecorder }) {
     async run(ctx, req) {
       const caller = ctx.requireCaller();
       const roleArn = requestRoleArn(req.RoleArn);
+      if (caller.principal.type === 'Root') throw awsError('AccessDenied', 'Roles may not be assumed by root accounts.');
       refuseMfa(req.SerialNumber, req.TokenCode);
       const chained = caller.principal.type === 'AssumedRole';
       const tags = requestedSessionTags(req.Tags, req.TransitiveTagKeys, caller.session);

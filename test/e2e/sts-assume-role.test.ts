@@ -4,6 +4,7 @@
 // boto3 as callers. Seed 003's kube2iam chain (node credentials -> Kube2IAM-Role -> S3-BUCKET-Role),
 // same- and cross-account trust, ExternalId, role chaining's one-hour cap, session tags and source
 // identity, and the Organizations member account's OrganizationAccountAccessRole.
+import { UpdateAssumeRolePolicyCommand } from '@aws-sdk/client-iam';
 import {
   AssumeRoleCommand,
   GetAccessKeyInfoCommand,
@@ -15,23 +16,18 @@ import {
 } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPodiam, type PodiamProcess } from './support/podiam-process.ts';
-import { awsAsync, pythonAsync, StsWorld } from './support/sts-world.ts';
+import { awsAsync, pythonAsync, StsWorld, type Keys } from './support/sts-world.ts';
 
 const DEV = '123456789012';
-const SHARED = '210987654321';
-const MEMBER = '444455556666';
-
-interface Keys {
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-  readonly sessionToken?: string | undefined;
-}
+let SHARED = '';
+let MEMBER = '';
 
 let podiam: PodiamProcess;
 let world: StsWorld;
 let admin: Keys;
-const users: Record<'alice' | 'bob' | 'carol' | 'dave' | 'node', Keys> = {
+const users: Record<'alice' | 'bob' | 'carol' | 'dave' | 'node' | 'orgAdmin', Keys> = {
   dave: { accessKeyId: '', secretAccessKey: '' },
+  orgAdmin: { accessKeyId: '', secretAccessKey: '' },
   alice: { accessKeyId: '', secretAccessKey: '' },
   bob: { accessKeyId: '', secretAccessKey: '' },
   carol: { accessKeyId: '', secretAccessKey: '' },
@@ -80,22 +76,28 @@ const trust = (principal: Record<string, unknown>, actions: string | string[] = 
 beforeAll(async () => {
   podiam = await startPodiam({ accountId: DEV });
   admin = { accessKeyId: podiam.accessKeyId, secretAccessKey: podiam.secretAccessKey };
-  world = await StsWorld.open(podiam.dataDir);
-  await world.account(SHARED, 'shared-content');
-  await world.account(MEMBER, 'member');
-  users.alice = await world.user(DEV, 'alice', {
-    assume: allow(['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity', 'sts:GetAccessKeyInfo']),
-  });
-  users.bob = await world.user(DEV, 'bob');
-  users.carol = await world.user(DEV, 'carol');
-  users.dave = await world.user(DEV, 'dave', { assume: allow('sts:AssumeRole') });
-  users.node = await world.user(DEV, 'node', { kube2iam: allow('sts:AssumeRole', arn(DEV, 'Kube2IAM-Role')) });
+  world = new StsWorld(podiam);
+  const shared = await world.memberAccount('shared-content');
+  SHARED = shared.accountId;
+  MEMBER = (await world.memberAccount('member')).accountId;
+  const dev = world.management;
+  users.alice = (await world.user(dev, 'alice', { assume: allow(['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity', 'sts:GetAccessKeyInfo']) })).keys;
+  users.bob = (await world.user(dev, 'bob')).keys;
+  users.carol = (await world.user(dev, 'carol')).keys;
+  users.dave = (await world.user(dev, 'dave', { assume: allow('sts:AssumeRole') })).keys;
+  users.node = (await world.user(dev, 'node', { kube2iam: allow('sts:AssumeRole', arn(DEV, 'Kube2IAM-Role')) })).keys;
+  users.orgAdmin = (await world.user(dev, 'org-admin', {}, ['arn:aws:iam::aws:policy/AdministratorAccess'])).keys;
   const devRoot = { AWS: `arn:aws:iam::${DEV}:root` };
 
   // Seed 003 (kube2iam): the node's intermediate role, and the pod role it assumes. The node role also
-  // trusts the `node` user here, standing in for the EC2 instance profile.
+  // trusts the `node` user here, standing in for the EC2 instance profile. The pod role comes first:
+  // IAM refuses a trust policy naming a role that does not exist.
+  await world.role(dev, 'S3-BUCKET-Role', trust(devRoot), {
+    maxSessionDuration: 43200,
+    inline: { list: allow('s3:ListBucket', ['arn:aws:s3:::S3_BUCKET_NAME']) },
+  });
   await world.role(
-    DEV,
+    dev,
     'Kube2IAM-Role',
     {
       Version: '2012-10-17',
@@ -107,33 +109,27 @@ beforeAll(async () => {
     },
     { inline: { assume: allow('sts:AssumeRole', [arn(DEV, 'S3-BUCKET-Role')]) } },
   );
-  await world.role(DEV, 'S3-BUCKET-Role', trust({ AWS: arn(DEV, 'Kube2IAM-Role') }), {
-    maxSessionDuration: 43200,
-    inline: { list: allow('s3:ListBucket', ['arn:aws:s3:::S3_BUCKET_NAME']) },
-  });
+  await world.iam(dev).send(
+    new UpdateAssumeRolePolicyCommand({ RoleName: 'S3-BUCKET-Role', PolicyDocument: JSON.stringify(trust({ AWS: arn(DEV, 'Kube2IAM-Role') })) }),
+  );
 
   // Same account: a role trusting the account (identity policies decide), one naming carol herself.
-  await world.role(DEV, 'app-role', trust(devRoot), { maxSessionDuration: 7200 });
-  await world.role(DEV, 'direct-trust', trust({ AWS: `arn:aws:iam::${DEV}:user/carol` }));
+  await world.role(dev, 'app-role', trust(devRoot), { maxSessionDuration: 7200 });
+  await world.role(dev, 'direct-trust', trust({ AWS: `arn:aws:iam::${DEV}:user/carol` }));
   // Session tags and source identity.
-  await world.role(DEV, 'no-tag-session', trust(devRoot));
-  await world.role(DEV, 'tag-session', trust(devRoot, ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity']), {
+  await world.role(dev, 'no-tag-session', trust(devRoot));
+  await world.role(dev, 'tag-session', trust(devRoot, ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity']), {
     inline: { chain: allow(['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity']) },
   });
-  await world.role(DEV, 'abac-role', trust(devRoot, ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'], { StringEquals: { 'aws:PrincipalTag/Project': 'Pegasus' } }));
+  await world.role(dev, 'abac-role', trust(devRoot, ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'], { StringEquals: { 'aws:PrincipalTag/Project': 'Pegasus' } }));
 
   // Cross-account: shared_content trusts the developer account with an external ID; another role
-  // trusts nobody from it.
-  await world.role(SHARED, 'cross-role', trust(devRoot, 'sts:AssumeRole', { StringEquals: { 'sts:ExternalId': 'pics-7f3a' } }));
-  await world.role(SHARED, 'no-trust-role', trust({ AWS: 'arn:aws:iam::999999999999:root' }));
-  // Organizations: the role CreateAccount makes in a member account, trusting the management account.
-  const adminPolicy = await world.managedPolicy('aws', 'AdministratorAccess', allow('*'));
-  await world.role(MEMBER, 'OrganizationAccountAccessRole', trust(devRoot), { attach: [adminPolicy] });
-  await world.settle();
+  // trusts a different account only.
+  await world.role(shared, 'cross-role', trust(devRoot, 'sts:AssumeRole', { StringEquals: { 'sts:ExternalId': 'pics-7f3a' } }));
+  await world.role(shared, 'no-trust-role', trust({ AWS: `arn:aws:iam::${MEMBER}:root` }));
 });
 
 afterAll(async () => {
-  await world?.close();
   await podiam?.stop();
 });
 
@@ -209,6 +205,14 @@ describe('IAM User Guide, "Policy evaluation for requests within a single accoun
       message: 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
     });
   });
+  it('the account root may not assume roles', async () => {
+    expect(await assume(admin, { RoleArn: arn(DEV, 'app-role') })).toEqual({
+      ok: false,
+      code: 'AccessDenied',
+      status: 403,
+      message: 'Roles may not be assumed by root accounts.',
+    });
+  });
   it('MFA parameters are refused: podiam has no MFA devices', async () => {
     expect(await assume(users.alice, { RoleArn: arn(DEV, 'app-role'), SerialNumber: `arn:aws:iam::${DEV}:mfa/alice`, TokenCode: '123456' })).toMatchObject({
       ok: false,
@@ -237,8 +241,8 @@ describe('IAM User Guide, "Cross-account policy evaluation logic"', () => {
     expect(result).toMatchObject({ ok: false, code: 'AccessDenied' });
     expect(result.ok ? '' : result.message).toContain('because no resource-based policy allows the sts:AssumeRole action');
   });
-  it('the management account assumes OrganizationAccountAccessRole in a member account', async () => {
-    const member = await assumed(admin, { RoleArn: arn(MEMBER, 'OrganizationAccountAccessRole'), RoleSessionName: 'admin' });
+  it('an administrator of the management account assumes OrganizationAccountAccessRole in a member account', async () => {
+    const member = await assumed(users.orgAdmin, { RoleArn: arn(MEMBER, 'OrganizationAccountAccessRole'), RoleSessionName: 'admin' });
     const who = await sts(member).send(new GetCallerIdentityCommand({}));
     expect(who).toMatchObject({ Account: MEMBER, Arn: `arn:aws:sts::${MEMBER}:assumed-role/OrganizationAccountAccessRole/admin` });
   });
@@ -317,7 +321,7 @@ describe('STS API Reference, "GetSessionToken"', () => {
 describe('STS API Reference, "GetAccessKeyInfo"', () => {
   it('answers the account of a long-term key and of temporary keys minted for other accounts', async () => {
     expect(await sts(users.alice).send(new GetAccessKeyInfoCommand({ AccessKeyId: users.alice.accessKeyId }))).toMatchObject({ Account: DEV });
-    const member = await assumed(admin, { RoleArn: arn(MEMBER, 'OrganizationAccountAccessRole') });
+    const member = await assumed(users.orgAdmin, { RoleArn: arn(MEMBER, 'OrganizationAccountAccessRole') });
     expect(await sts(users.alice).send(new GetAccessKeyInfoCommand({ AccessKeyId: member.accessKeyId }))).toMatchObject({ Account: MEMBER });
   });
   it('needs sts:GetAccessKeyInfo', async () => {

@@ -14,9 +14,10 @@ import { startLoopbackIssuer, type LoopbackIssuer } from '../../src/oidc/testing
 import { signToken, testKey } from '../../src/oidc/testing/signed-tokens.ts';
 import { parseServeConfig, startServer, type RunningServer } from '../../src/server/index.ts';
 import { startPodiam } from './support/podiam-process.ts';
-import { StsWorld } from './support/sts-world.ts';
+import { StsWorld, type Keys } from './support/sts-world.ts';
 
 const ACCOUNT = '123456789012';
+const ASSUME_ANY = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] };
 const ROOT_TRUST = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] };
 
 function client(url: string, keys: { accessKeyId: string; secretAccessKey: string; sessionToken?: string | undefined }): STSClient {
@@ -43,12 +44,10 @@ describe('issue 3: credentials issued before a restart still work after it', () 
 
   it('after SIGTERM and after kill -9, on a new port', async () => {
     let podiam = await startPodiam({ dataDir, accountId: ACCOUNT });
-    const world = await StsWorld.open(dataDir);
-    await world.role(ACCOUNT, 'survivor', ROOT_TRUST);
-    await world.close();
-    await new Promise((r) => setTimeout(r, 1600));
-    const admin = { accessKeyId: podiam.accessKeyId, secretAccessKey: podiam.secretAccessKey };
-    const out = await client(podiam.url, admin).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/survivor`, RoleSessionName: 'before' }));
+    const world = new StsWorld(podiam);
+    await world.role(world.management, 'survivor', ROOT_TRUST);
+    const operator = (await world.user(world.management, 'operator', { assume: ASSUME_ANY })).keys;
+    const out = await client(podiam.url, operator).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/survivor`, RoleSessionName: 'before' }));
     const session = keysOf(out.Credentials);
     const expected = `arn:aws:sts::${ACCOUNT}:assumed-role/survivor/before`;
 
@@ -65,6 +64,7 @@ describe('issue 3: expired credentials get ExpiredToken (in-process server, fake
   let server: RunningServer;
   let issuer: LoopbackIssuer;
   let dataDir: string;
+  let operator: Keys;
   const records: CallRecord[] = [];
   const key = testKey('RS256', 'k1');
 
@@ -76,15 +76,14 @@ describe('issue 3: expired credentials get ExpiredToken (in-process server, fake
     if (!config.ok) throw new Error(config.messages.join('; '));
     const parts = { ...composeServer(), recorder: () => ({ record: (r: CallRecord) => void records.push(r), flush: async () => undefined }) };
     server = await startServer(config.config, parts, pino({ level: 'silent' }));
-    const world = await StsWorld.open(dataDir);
-    await world.role(ACCOUNT, 'short-lived', ROOT_TRUST);
-    await world.oidcProvider(ACCOUNT, issuer.providerUrl, ['sts.amazonaws.com']);
-    await world.role(ACCOUNT, 'web', {
+    const world = new StsWorld({ url: server.url, accountId: ACCOUNT, ...server.admin });
+    await world.role(world.management, 'short-lived', ROOT_TRUST);
+    operator = (await world.user(world.management, 'operator', { assume: ASSUME_ANY })).keys;
+    await world.oidcProvider(world.management, issuer.issuer, ['sts.amazonaws.com']);
+    await world.role(world.management, 'web', {
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/${issuer.providerUrl}` }, Action: 'sts:AssumeRoleWithWebIdentity' }],
     });
-    await world.close();
-    await server.holder.refresh();
   });
   afterEach(() => vi.useRealTimers());
   afterAll(async () => {
@@ -96,8 +95,7 @@ describe('issue 3: expired credentials get ExpiredToken (in-process server, fake
   it('a 900-second session works until its expiration and is refused after it', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const start = Date.now();
-    const admin = { accessKeyId: server.admin.accessKeyId, secretAccessKey: server.admin.secretAccessKey };
-    const out = await client(server.url, admin).send(
+    const out = await client(server.url, operator).send(
       new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/short-lived`, RoleSessionName: 'brief', DurationSeconds: 900 }),
     );
     const session = client(server.url, keysOf(out.Credentials));
@@ -112,8 +110,7 @@ describe('issue 3: expired credentials get ExpiredToken (in-process server, fake
   });
 
   it('a tampered session token is refused with InvalidClientTokenId', async () => {
-    const admin = { accessKeyId: server.admin.accessKeyId, secretAccessKey: server.admin.secretAccessKey };
-    const out = await client(server.url, admin).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/short-lived`, RoleSessionName: 'tamper' }));
+    const out = await client(server.url, operator).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/short-lived`, RoleSessionName: 'tamper' }));
     const keys = keysOf(out.Credentials);
     const raw = Buffer.from(keys.sessionToken, 'base64');
     raw[raw.length - 20] = (raw[raw.length - 20] ?? 0) ^ 0x01;

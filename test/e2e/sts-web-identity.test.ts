@@ -13,15 +13,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLoopbackIssuer, type LoopbackIssuer } from '../../src/oidc/testing/loopback-issuer.ts';
 import { signToken, testKey, type TestKey } from '../../src/oidc/testing/signed-tokens.ts';
 import { startPodiam, type PodiamProcess } from './support/podiam-process.ts';
-import { awsAsync, pythonAsync, StsWorld } from './support/sts-world.ts';
+import { awsAsync, envFor, pythonAsync, StsWorld, type AccountHandle } from './support/sts-world.ts';
 
 const DEV = '123456789012';
-const SHARED = '210987654321';
-const OTHER = '333344445555';
+let SHARED = '';
 const SA_SUB = 'system:serviceaccount:default:svc-test';
 
 let podiam: PodiamProcess;
 let world: StsWorld;
+let shared: AccountHandle;
+let other: AccountHandle;
 let issuer: LoopbackIssuer;
 let stranger: LoopbackIssuer;
 let key: TestKey;
@@ -74,6 +75,17 @@ const trustFor = (account: string, condition: Record<string, string>, actions: s
   ],
 });
 
+function jsonFile(name: string, value: unknown): string {
+  return `file://${tokenFile(name, JSON.stringify(value))}`;
+}
+
+/** Runs an AWS CLI command that must succeed; returns its JSON output. */
+async function cli(args: string[], env: NodeJS.ProcessEnv): Promise<Record<string, unknown>> {
+  const result = await awsAsync(args, env);
+  if (result.status !== 0) throw new Error(`aws ${args.slice(0, 2).join(' ')} failed (${result.status}): ${result.stderr}`);
+  return (result.json ?? {}) as Record<string, unknown>;
+}
+
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'podiam-sts-'));
   issuer = await startLoopbackIssuer('/oidc/demo');
@@ -83,38 +95,59 @@ beforeAll(async () => {
   issuer.state.keys = [key.publicJwk];
   stranger.state.keys = [strangerKey.publicJwk];
   podiam = await startPodiam({ accountId: DEV });
-  world = await StsWorld.open(podiam.dataDir);
-  await world.account(SHARED, 'shared-content');
-  await world.account(OTHER, 'other');
-  // Seed 000: the cluster's provider in the developer account, a role for default/svc-test with a
-  // customer managed policy to read EKS clusters.
-  await world.oidcProvider(DEV, issuer.providerUrl, ['sts.amazonaws.com', 'other-app']);
-  readPolicyArn = await world.managedPolicy(DEV, 'test-k8s-read-policy', {
-    Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Action: ['eks:List*', 'eks:Describe*'], Resource: '*' }],
-  });
-  roles.podCreator = (
-    await world.role(DEV, 'pod-creator', trustFor(DEV, { aud: 'sts.amazonaws.com', sub: SA_SUB }), { attach: [readPolicyArn] })
-  ).arn;
-  roles.tagged = (
-    await world.role(DEV, 'tagged', trustFor(DEV, { aud: 'sts.amazonaws.com' }, ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession', 'sts:SetSourceIdentity']))
-  ).arn;
-  roles.untagged = (await world.role(DEV, 'untagged', trustFor(DEV, { aud: 'sts.amazonaws.com' }))).arn;
-  // Seed 001: the same issuer registered in the shared_content account, a role there trusting it.
-  await world.oidcProvider(SHARED, issuer.providerUrl, ['sts.amazonaws.com']);
-  roles.shared = (
-    await world.role(SHARED, 's3-read-object', trustFor(SHARED, { aud: 'sts.amazonaws.com' }), {
-      inline: { 's3-bucket': { Version: '2012-10-17', Statement: [{ Sid: 's3-bucket', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::pics/*' }] } },
-    })
-  ).arn;
+  world = new StsWorld(podiam);
+  shared = await world.memberAccount('shared-content');
+  other = await world.memberAccount('other');
+  SHARED = shared.accountId;
+
+  // Seed 000 with the AWS CLI: the cluster's provider in the developer account, a customer managed
+  // policy to read EKS clusters, and a role for default/svc-test with it attached.
+  await cli(['iam', 'create-open-id-connect-provider', '--url', issuer.issuer, '--client-id-list', 'sts.amazonaws.com', 'other-app'], podiam.env);
+  const policy = await cli(
+    ['iam', 'create-policy', '--policy-name', 'test-k8s-read-policy', '--policy-document', jsonFile('read.json', {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: ['eks:List*', 'eks:Describe*'], Resource: '*' }],
+    })],
+    podiam.env,
+  );
+  readPolicyArn = (policy.Policy as { Arn: string }).Arn;
+  const podCreator = await cli(
+    ['iam', 'create-role', '--role-name', 'pod-creator', '--assume-role-policy-document', jsonFile('trust-000.json', trustFor(DEV, { aud: 'sts.amazonaws.com', sub: SA_SUB }))],
+    podiam.env,
+  );
+  roles.podCreator = (podCreator.Role as { Arn: string }).Arn;
+  await cli(['iam', 'attach-role-policy', '--role-name', 'pod-creator', '--policy-arn', readPolicyArn], podiam.env);
+
+  // Seed 001 with the AWS CLI in the shared_content account: the same issuer registered there, a role
+  // trusting it with the seed's trust policy, and the seed's inline policy for the pics bucket (its Sid
+  // "s3-bucket" is not alphanumeric, which IAM refuses: written "s3bucket" here).
+  const sharedEnv = envFor(podiam, shared.admin);
+  await cli(['iam', 'create-open-id-connect-provider', '--url', issuer.issuer, '--client-id-list', 'sts.amazonaws.com'], sharedEnv);
+  const sharedRole = await cli(
+    ['iam', 'create-role', '--role-name', 's3-read-object', '--assume-role-policy-document', jsonFile('trust-001.json', trustFor(SHARED, { aud: 'sts.amazonaws.com' }))],
+    sharedEnv,
+  );
+  roles.shared = (sharedRole.Role as { Arn: string }).Arn;
+  await cli(
+    ['iam', 'put-role-policy', '--role-name', 's3-read-object', '--policy-name', 's3-bucket', '--policy-document', jsonFile('pics.json', {
+      Version: '2012-10-17',
+      Statement: [{ Sid: 's3bucket', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::pics/*' }],
+    })],
+    sharedEnv,
+  );
+
+  roles.tagged = await world.role(
+    world.management,
+    'tagged',
+    trustFor(DEV, { aud: 'sts.amazonaws.com' }, ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession', 'sts:SetSourceIdentity']),
+  );
+  roles.untagged = await world.role(world.management, 'untagged', trustFor(DEV, { aud: 'sts.amazonaws.com' }));
   // A role in an account where the issuer is not registered (its trust policy names the developer
   // account's provider, which does not make that provider usable there).
-  roles.other = (await world.role(OTHER, 'no-provider-here', trustFor(DEV, { aud: 'sts.amazonaws.com' }))).arn;
-  await world.settle();
+  roles.other = await world.role(other, 'no-provider-here', trustFor(DEV, { aud: 'sts.amazonaws.com' }));
 });
 
 afterAll(async () => {
-  await world?.close();
   await podiam?.stop();
   await issuer?.close();
   await stranger?.close();

@@ -1,133 +1,147 @@
-// Set-up for the STS end-to-end tests: accounts, roles, policies, users and OIDC providers written into
-// a running `podiam serve`'s store (SQLite in its data directory; the server's snapshot picks the
-// writes up through its revision poll) until the IAM and Organizations APIs can create them. Also an
-// asynchronous runner for the AWS CLI and boto3, so that a test OIDC issuer in the test process keeps
+// Set-up for the STS end-to-end tests through podiam's own APIs with the AWS SDK v3: member accounts
+// from Organizations (CreateAccount, then the management account's operator in the member through
+// OrganizationAccountAccessRole), and IAM users, roles, policies and OIDC providers in any account. Also
+// an asynchronous runner for the AWS CLI and boto3, so that a test OIDC issuer in the test process keeps
 // answering while they run.
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { newSecretAccessKey, newUniqueId } from '../../../src/identity/index.ts';
-import { openStore, StoreConflict, type Store } from '../../../src/store/index.ts';
+import {
+  AttachRolePolicyCommand,
+  CreateAccessKeyCommand,
+  CreateOpenIDConnectProviderCommand,
+  CreatePolicyCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  IAMClient,
+  PutRolePolicyCommand,
+  PutUserPolicyCommand,
+  AttachUserPolicyCommand,
+} from '@aws-sdk/client-iam';
+import { CreateAccountCommand, CreateOrganizationCommand, DescribeCreateAccountStatusCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { CliResult } from './aws-cli.ts';
+import type { PodiamProcess } from './podiam-process.ts';
 
-/** Writes IAM state for a test into a podiam's store. */
+/** Credentials of a principal. */
+export interface Keys {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string | undefined;
+}
+
+/** An account the tests act in: its ID and an administrator's credentials there. */
+export interface AccountHandle {
+  readonly accountId: string;
+  readonly admin: Keys;
+}
+
+const ADMINISTRATOR_ACCESS = 'arn:aws:iam::aws:policy/AdministratorAccess';
+
+/** Where a podiam answers and its administrator's keys (a PodiamProcess, or an in-process server). */
+export interface PodiamEndpoint {
+  readonly url: string;
+  readonly accountId: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+}
+
+/** Creates IAM state for a test through the APIs of a running podiam. */
 export class StsWorld {
-  readonly store: Store;
+  readonly #podiam: PodiamEndpoint;
+  readonly management: AccountHandle;
+  #operator: Keys | undefined;
+  #organization = false;
 
-  private constructor(store: Store) {
-    this.store = store;
+  constructor(podiam: PodiamEndpoint) {
+    this.#podiam = podiam;
+    this.management = { accountId: podiam.accountId, admin: { accessKeyId: podiam.accessKeyId, secretAccessKey: podiam.secretAccessKey } };
   }
 
-  /** Opens the store of the podiam serving from `dataDir`. */
-  static async open(dataDir: string): Promise<StsWorld> {
-    return new StsWorld(await openStore({ kind: 'sqlite', path: join(dataDir, 'podiam.db') }));
+  #config(keys: Keys) {
+    return { endpoint: this.#podiam.url, region: 'us-east-1', credentials: keys };
   }
 
-  async close(): Promise<void> {
-    await this.store.close();
+  iam(account: AccountHandle = this.management): IAMClient {
+    return new IAMClient(this.#config(account.admin));
   }
 
-  /** Waits until the server has seen the writes (it polls the store's revision every second). */
-  async settle(): Promise<void> {
-    await new Promise((r) => setTimeout(r, 1600));
+  sts(keys: Keys): STSClient {
+    return new STSClient(this.#config(keys));
   }
 
-  async account(id: string, name = `account-${id}`): Promise<void> {
-    const inserted = await this.store.accounts.insert({
-      id,
-      name,
-      email: `${name}@example.com`,
-      organizationId: undefined,
-      parentId: undefined,
-      status: 'ACTIVE',
-      joinedMethod: 'CREATED',
-      createdAt: new Date(),
-    });
-    if (inserted instanceof StoreConflict) throw new Error(`account ${id} exists`);
-  }
-
-  /** Creates a role; returns its ARN and unique ID. */
-  async role(
-    accountId: string,
-    name: string,
-    trust: unknown,
-    options: { maxSessionDuration?: number; path?: string; tags?: Record<string, string>; inline?: Record<string, unknown>; attach?: string[] } = {},
-  ): Promise<{ arn: string; roleId: string }> {
-    const roleId = newUniqueId('AROA');
-    const path = options.path ?? '/';
-    await this.store.transaction(async (tx) => {
-      const inserted = await tx.roles.insert({
-        roleId,
-        accountId,
-        name,
-        path,
-        assumeRolePolicy: JSON.stringify(trust),
-        description: undefined,
-        maxSessionDuration: options.maxSessionDuration ?? 3600,
-        permissionsBoundaryArn: undefined,
-        tags: Object.entries(options.tags ?? {}).map(([key, value]) => ({ key, value })),
-        createdAt: new Date(),
-      });
-      if (inserted instanceof StoreConflict) throw new Error(`role ${name} exists`);
-      for (const [policyName, document] of Object.entries(options.inline ?? {})) {
-        await tx.inlinePolicies.put({ principalId: roleId, principalType: 'role', accountId, policyName, document: JSON.stringify(document) });
-      }
-      for (const policyArn of options.attach ?? []) await tx.policyAttachments.attach({ policyArn, principalId: roleId, principalType: 'role', accountId });
-    });
-    return { arn: `arn:aws:iam::${accountId}:role${path}${name}`, roleId };
-  }
-
-  /** Creates a customer managed policy (or an AWS managed one with accountId `aws`); returns its ARN. */
-  async managedPolicy(accountId: string, name: string, document: unknown): Promise<string> {
-    const arn = `arn:aws:iam::${accountId}:policy/${name}`;
-    const now = new Date();
-    const inserted = await this.store.managedPolicies.insert(
-      {
-        arn,
-        accountId: accountId === 'aws' ? undefined : accountId,
-        name,
-        path: '/',
-        policyId: newUniqueId('ANPA'),
-        defaultVersionId: 'v1',
-        description: undefined,
-        tags: [],
-        isAttachable: true,
-        createdAt: now,
-        updatedAt: now,
-      },
-      { policyArn: arn, versionId: 'v1', document: JSON.stringify(document), createdAt: now },
+  /** A member account made with Organizations CreateAccount, administered through OrganizationAccountAccessRole. */
+  async memberAccount(name: string): Promise<AccountHandle> {
+    const orgs = new OrganizationsClient(this.#config(this.management.admin));
+    if (!this.#organization) {
+      await orgs.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
+      this.#organization = true;
+    }
+    const request = await orgs.send(new CreateAccountCommand({ AccountName: name, Email: `${name}-${Date.now()}@example.com` }));
+    const status = await orgs.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: request.CreateAccountStatus?.Id ?? '' }));
+    const accountId = status.CreateAccountStatus?.AccountId;
+    if (status.CreateAccountStatus?.State !== 'SUCCEEDED' || accountId === undefined) throw new Error(`CreateAccount ${name}: ${JSON.stringify(status)}`);
+    // The account root may not assume roles: an IAM administrator of the management account does.
+    this.#operator ??= (await this.user(this.management, 'operator', {}, [ADMINISTRATOR_ACCESS])).keys;
+    const assumed = await this.sts(this.#operator).send(
+      new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/OrganizationAccountAccessRole`, RoleSessionName: 'setup' }),
     );
-    // AWS managed policies may already be shipped by the server.
-    if (inserted instanceof StoreConflict && accountId !== 'aws') throw new Error(`policy ${arn} exists`);
-    return arn;
+    const c = assumed.Credentials;
+    return { accountId, admin: { accessKeyId: c?.AccessKeyId ?? '', secretAccessKey: c?.SecretAccessKey ?? '', sessionToken: c?.SessionToken ?? '' } };
   }
 
-  /** Creates an IAM user with inline policies and an access key; returns its ARN and keys. */
+  /** An IAM user with inline and attached policies and an access key. */
   async user(
-    accountId: string,
+    account: AccountHandle,
     name: string,
     inline: Record<string, unknown> = {},
-  ): Promise<{ arn: string; userId: string; accessKeyId: string; secretAccessKey: string }> {
-    const userId = newUniqueId('AIDA');
-    const accessKeyId = newUniqueId('AKIA');
-    const secretAccessKey = newSecretAccessKey();
-    await this.store.transaction(async (tx) => {
-      const inserted = await tx.users.insert({ userId, accountId, name, path: '/', permissionsBoundaryArn: undefined, tags: [], createdAt: new Date() });
-      if (inserted instanceof StoreConflict) throw new Error(`user ${name} exists`);
-      for (const [policyName, document] of Object.entries(inline)) {
-        await tx.inlinePolicies.put({ principalId: userId, principalType: 'user', accountId, policyName, document: JSON.stringify(document) });
-      }
-      await tx.accessKeys.insert({ accessKeyId, accountId, userId, secretAccessKey, status: 'Active', createdAt: new Date() });
-    });
-    return { arn: `arn:aws:iam::${accountId}:user/${name}`, userId, accessKeyId, secretAccessKey };
+    attach: string[] = [],
+  ): Promise<{ arn: string; keys: Keys }> {
+    const iam = this.iam(account);
+    const created = await iam.send(new CreateUserCommand({ UserName: name }));
+    for (const [PolicyName, document] of Object.entries(inline)) {
+      await iam.send(new PutUserPolicyCommand({ UserName: name, PolicyName, PolicyDocument: JSON.stringify(document) }));
+    }
+    for (const PolicyArn of attach) await iam.send(new AttachUserPolicyCommand({ UserName: name, PolicyArn }));
+    const key = await iam.send(new CreateAccessKeyCommand({ UserName: name }));
+    return { arn: created.User?.Arn ?? '', keys: { accessKeyId: key.AccessKey?.AccessKeyId ?? '', secretAccessKey: key.AccessKey?.SecretAccessKey ?? '' } };
   }
 
-  /** Registers an IAM OIDC provider (URL without scheme, as IAM stores it); returns its ARN. */
-  async oidcProvider(accountId: string, url: string, clientIds: string[], thumbprints: string[] = []): Promise<string> {
-    const arn = `arn:aws:iam::${accountId}:oidc-provider/${url}`;
-    const inserted = await this.store.oidcProviders.insert({ arn, accountId, url, clientIds, thumbprints, tags: [], jwks: undefined, createdAt: new Date() });
-    if (inserted instanceof StoreConflict) throw new Error(`provider ${arn} exists`);
-    return arn;
+  /** A role with inline and attached policies; returns its ARN. */
+  async role(
+    account: AccountHandle,
+    name: string,
+    trust: unknown,
+    options: { maxSessionDuration?: number; inline?: Record<string, unknown>; attach?: string[] } = {},
+  ): Promise<string> {
+    const iam = this.iam(account);
+    const created = await iam.send(
+      new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: JSON.stringify(trust), MaxSessionDuration: options.maxSessionDuration }),
+    );
+    for (const [PolicyName, document] of Object.entries(options.inline ?? {})) {
+      await iam.send(new PutRolePolicyCommand({ RoleName: name, PolicyName, PolicyDocument: JSON.stringify(document) }));
+    }
+    for (const PolicyArn of options.attach ?? []) await iam.send(new AttachRolePolicyCommand({ RoleName: name, PolicyArn }));
+    return created.Role?.Arn ?? '';
   }
+
+  /** A customer managed policy; returns its ARN. */
+  async managedPolicy(account: AccountHandle, name: string, document: unknown): Promise<string> {
+    const created = await this.iam(account).send(new CreatePolicyCommand({ PolicyName: name, PolicyDocument: JSON.stringify(document) }));
+    return created.Policy?.Arn ?? '';
+  }
+
+  /** An IAM OIDC provider for an issuer URL (with its scheme); returns its ARN. */
+  async oidcProvider(account: AccountHandle, url: string, clientIds: string[]): Promise<string> {
+    const created = await this.iam(account).send(new CreateOpenIDConnectProviderCommand({ Url: url, ClientIDList: clientIds }));
+    return created.OpenIDConnectProviderArn ?? '';
+  }
+}
+
+/** Environment for the AWS CLI / boto3 acting with these credentials. */
+export function envFor(podiam: PodiamProcess, keys: Keys): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...podiam.env, AWS_ACCESS_KEY_ID: keys.accessKeyId, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey };
+  if (keys.sessionToken !== undefined && keys.sessionToken !== '') env['AWS_SESSION_TOKEN'] = keys.sessionToken;
+  else delete env['AWS_SESSION_TOKEN'];
+  return env;
 }
 
 /** Runs a command without blocking the event loop; parses stdout as JSON when it is. */
