@@ -17,6 +17,8 @@ export interface MutatingWebhook {
   readonly url: string;
   /** PEM CA bundle that signed the webhook's serving certificate. */
   readonly caBundle: string | Buffer;
+  /** Name the serving certificate is checked against (the Service's DNS name; default: the URL's host). */
+  readonly servername?: string;
   /** Resource plurals it intercepts (CREATE only). */
   readonly resources: readonly string[];
   /** Label selector on the object, e.g. `!eks.amazonaws.com/skip-pod-identity-webhook`. */
@@ -117,6 +119,8 @@ function postJson(hook: MutatingWebhook, body: unknown): Promise<unknown> {
       {
         method: 'POST',
         ca: hook.caBundle,
+        agent: false,
+        ...(hook.servername === undefined ? {} : { servername: hook.servername }),
         headers: { 'content-type': 'application/json', accept: 'application/json', 'content-length': payload.length },
         timeout: (hook.timeoutSeconds ?? 10) * 1000,
       },
