@@ -1,7 +1,8 @@
 // `podiam up`: everything on one machine for a laptop or CI — the control plane (`serve`) in this
-// process, a default cluster whose issuer podiam serves and whose IAM OIDC provider is registered, and a
-// copy-paste walkthrough of IRSA (seed 000) against it. Stops cleanly on SIGTERM/SIGINT.
-import { relative, resolve } from 'node:path';
+// process, a default cluster whose issuer podiam serves and whose IAM OIDC provider is registered, with
+// --kubeconfig the admission webhook on loopback (self-signed certificate) watching that cluster's
+// ServiceAccounts, and a copy-paste walkthrough of IRSA (seed 000). Stops cleanly on SIGTERM/SIGINT.
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { composeServer } from './compose.ts';
 import { clustersClient } from './cluster.ts';
@@ -12,10 +13,13 @@ import { configFromEnv, parseServeConfig, startServer, type ServeConfig } from '
 
 const USAGE = `Usage: podiam up [--listen HOST:PORT] [--data-dir DIR] [--account-id ID] [--region REGION]
                  [--public-base-url URL] [--database-url postgres://...] [--log-level LEVEL] [--cluster NAME]
+                 [--kubeconfig PATH [--webhook-port PORT]]
 
 Runs podiam serve (default 127.0.0.1:4577, state in ./.podiam) with a cluster NAME (default demo) whose
 service-account tokens podiam issues, registered as an IAM OIDC provider in the management account, and
-prints a walkthrough. Logs at warn unless --log-level or PODIAM_LOG_LEVEL says otherwise.
+prints a walkthrough. With --kubeconfig, the admission webhook also runs, on https://localhost:PORT
+(default 4578; certificate and CA in DIR/webhook), watching that cluster's ServiceAccounts.
+Logs at warn unless --log-level or PODIAM_LOG_LEVEL says otherwise.
 `;
 
 const FLAGS: readonly (readonly [string, string])[] = [
@@ -39,6 +43,30 @@ function selfCommand(): string {
   if (script === undefined) return 'podiam';
   const rel = relative(process.cwd(), script);
   return `${sh(process.execPath)} ${sh(rel.startsWith('..') ? script : rel)}`;
+}
+
+/** The webhook in this process, on loopback with a fresh self-signed certificate for `localhost`. */
+async function startLoopbackWebhook(options: { kubeconfig: string; port: string; dataDir: string; region: string; logLevel: string }) {
+  const webhook = await import('../k8s/webhook/index.ts');
+  const dir = join(resolve(options.dataDir), 'webhook');
+  // serviceDnsNames('localhost', ...) puts `localhost` first among the certificate's names.
+  const paths = await webhook.writeWebhookCertificates(dir, webhook.generateWebhookCertificates({ service: 'localhost', namespace: 'podiam' }));
+  const config = webhook.parseWebhookConfig(
+    [
+      '--host=127.0.0.1',
+      `--port=${options.port}`,
+      '--metrics-port=0',
+      `--tls-cert=${paths.tlsCert}`,
+      `--tls-key=${paths.tlsKey}`,
+      `--kubeconfig=${options.kubeconfig}`,
+      `--aws-default-region=${options.region}`,
+      `--log-level=${options.logLevel === 'fatal' ? 'error' : options.logLevel}`,
+    ],
+    {},
+  );
+  const running = await webhook.startWebhook({ config });
+  const port = new URL(running.url).port;
+  return { running, caFile: paths.caCert, url: `https://localhost:${port}` };
 }
 
 /** The printed endpoints and walkthrough. */
@@ -114,6 +142,8 @@ export const upCommand: Command = {
         options: {
           ...Object.fromEntries(FLAGS.map(([flag]) => [flag, { type: 'string' as const }])),
           cluster: { type: 'string' },
+          kubeconfig: { type: 'string' },
+          'webhook-port': { type: 'string' },
           help: { type: 'boolean', short: 'h' },
         },
         strict: true,
@@ -142,17 +172,37 @@ export const upCommand: Command = {
       process.once('SIGINT', () => resolveStop());
     });
     const client = clustersClient({ endpoint: server.url, region: parsed.config.region, credentials: server.admin });
-    let described = await client.call<{ Cluster: { Issuer: string; OidcProviderArn?: string } }>('DescribeCluster', { Name: cluster });
+    let operation = 'DescribeCluster';
+    let described = await client.call<{ Cluster: { Issuer: string; OidcProviderArn?: string } }>(operation, { Name: cluster });
     if (!described.ok && described.code === 'ResourceNotFoundException') {
-      described = await client.call('CreateCluster', { Name: cluster });
+      operation = 'CreateCluster';
+      described = await client.call(operation, { Name: cluster });
     }
     if (!described.ok) {
-      writeErr(`podiam up: the ${cluster} cluster: ${describeFailure('CreateCluster', described)}\n`);
+      writeErr(`podiam up: the ${cluster} cluster: ${describeFailure(operation, described)}\n`);
       await server.close();
       return 1;
     }
     const issuer = described.output.Cluster.Issuer;
     const providerArn = described.output.Cluster.OidcProviderArn ?? `arn:aws:iam::${parsed.config.accountId}:oidc-provider/${issuer.replace(/^https?:\/\//, '')}`;
+    const kubeconfig = values['kubeconfig'];
+    const webhookPort = values['webhook-port'];
+    let webhook: Awaited<ReturnType<typeof startLoopbackWebhook>> | undefined;
+    if (typeof kubeconfig === 'string') {
+      try {
+        webhook = await startLoopbackWebhook({
+          kubeconfig,
+          port: typeof webhookPort === 'string' ? webhookPort : '4578',
+          dataDir: parsed.config.dataDir,
+          region: parsed.config.region,
+          logLevel: parsed.config.logLevel,
+        });
+      } catch (err) {
+        writeErr(`podiam up: the admission webhook did not start: ${(err as Error).message}\n`);
+        await server.close();
+        return 1;
+      }
+    }
     writeOut(
       walkthrough({
         url: server.url,
@@ -160,13 +210,16 @@ export const upCommand: Command = {
         cluster,
         issuer,
         providerArn,
-        // The admission webhook (src/k8s/webhook) offers no in-process start without a Kubernetes API yet.
-        webhook: 'not started: run `podiam webhook` against a cluster (in-process start not available yet)',
+        webhook:
+          webhook === undefined
+            ? 'not started: it needs a Kubernetes API (podiam up --kubeconfig ~/.kube/config)'
+            : `${webhook.url}/mutate (CA ${webhook.caFile}; ServiceAccounts from ${String(kubeconfig)})`,
         podiam: selfCommand(),
       }),
     );
     await stopped;
     writeOut('podiam up: stopping\n');
+    await webhook?.running.close();
     await server.close();
     return 0;
   },

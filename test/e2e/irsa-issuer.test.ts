@@ -4,7 +4,9 @@
 // the chain through the AWS CLI — a role trusting the cluster's provider with :sub and :aud conditions,
 // AssumeRoleWithWebIdentity, GetCallerIdentity — plus the SDK v3's web identity provider, key rotation,
 // and `podiam up`.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { request } from 'node:https';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +18,7 @@ import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clustersClient } from '../../src/cli/cluster.ts';
 import type { PodiamClient } from '../../src/cli/podiam-client.ts';
+import { applyJsonPatch, startFakeApiServer } from '../../src/k8s/testing/index.ts';
 import { NODE, PODIAM_BIN, freePort, startPodiam, type PodiamProcess } from './support/podiam-process.ts';
 import { awsAsync, runAsync } from './support/sts-world.ts';
 
@@ -279,37 +282,145 @@ describe('podiam cluster rotate-keys: OpenID Connect Core 1.0, 10.1.1 (old keys 
   });
 });
 
-describe('podiam up: serve, the demo cluster and the walkthrough in one process', () => {
-  it('answers health, has created the demo issuer, prints the walkthrough, and stops on SIGTERM', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'podiam-up-'));
-    const port = await freePort();
-    const child = spawn(NODE, [PODIAM_BIN, 'up', '--listen', `127.0.0.1:${port}`], { cwd, env: { ...process.env, PODIAM_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    try {
-      const deadline = Date.now() + 30_000;
-      while (!stdout.includes('Stop with Ctrl-C')) {
-        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`podiam up did not get ready:\n${stdout}\n${stderr}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      const url = `http://127.0.0.1:${port}`;
-      expect((await fetch(`${url}/_podiam/health`)).status).toBe(200);
-      expect((await fetch(`${url}/oidc/demo/.well-known/openid-configuration`)).status).toBe(200);
-      expect(stdout).toContain(`export AWS_ENDPOINT_URL=${url}`);
-      expect(stdout).toContain(`export AWS_SHARED_CREDENTIALS_FILE=${join(cwd, '.podiam', 'credentials')}`);
-      expect(stdout).toContain(`arn:aws:iam::${DEV}:oidc-provider/127.0.0.1:${port}/oidc/demo`);
-      expect(stdout).toContain('token --cluster demo --namespace default --service-account demo > /tmp/token');
-      expect(stdout).toContain('aws sts assume-role-with-web-identity');
-      expect(stdout).toContain('aws sts get-caller-identity');
-      expect(readFileSync(join(cwd, '.podiam', 'credentials'), 'utf8')).toContain('aws_access_key_id');
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-    } finally {
+/** `podiam up` as a child process in its own directory; resolves once it printed its walkthrough. */
+async function startUp(args: readonly string[]): Promise<{ child: ChildProcessWithoutNullStreams; cwd: string; url: string; stdout: () => string; exited: Promise<number | null>; stop(): void }> {
+  const cwd = mkdtempSync(join(tmpdir(), 'podiam-up-'));
+  const port = await freePort();
+  const child = spawn(NODE, [PODIAM_BIN, 'up', '--listen', `127.0.0.1:${port}`, ...args], { cwd, env: { ...process.env, PODIAM_LOG_LEVEL: 'warn' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 30_000;
+  while (!stdout.includes('Stop with Ctrl-C')) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`podiam up did not get ready:\n${stdout}\n${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    child,
+    cwd,
+    url: `http://127.0.0.1:${port}`,
+    stdout: () => stdout,
+    exited,
+    stop() {
       if (child.exitCode === null) child.kill('SIGKILL');
       rmSync(cwd, { recursive: true, force: true });
+    },
+  };
+}
+
+function postReview(url: string, ca: string, body: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}/mutate`, { method: 'POST', ca, agent: false, headers: { 'content-type': 'application/json' } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('podiam up: serve, the demo cluster and the walkthrough in one process', () => {
+  it('answers health, has created the demo issuer, prints the walkthrough, and stops on SIGTERM', async () => {
+    const up = await startUp([]);
+    try {
+      expect((await fetch(`${up.url}/_podiam/health`)).status).toBe(200);
+      expect((await fetch(`${up.url}/oidc/demo/.well-known/openid-configuration`)).status).toBe(200);
+      const out = up.stdout();
+      expect(out).toContain(`export AWS_ENDPOINT_URL=${up.url}`);
+      expect(out).toContain(`export AWS_SHARED_CREDENTIALS_FILE=${join(up.cwd, '.podiam', 'credentials')}`);
+      expect(out).toContain(`arn:aws:iam::${DEV}:oidc-provider/${up.url.slice('http://'.length)}/oidc/demo`);
+      expect(out).toContain('token --cluster demo --namespace default --service-account demo > /tmp/token');
+      expect(out).toContain('aws sts assume-role-with-web-identity');
+      expect(out).toContain('aws sts get-caller-identity');
+      expect(out).toContain('admission webhook');
+      expect(readFileSync(join(up.cwd, '.podiam', 'credentials'), 'utf8')).toContain('aws_access_key_id');
+      up.child.kill('SIGTERM');
+      expect(await up.exited).toBe(0);
+    } finally {
+      up.stop();
     }
   }, 60_000);
+
+  it('with --kubeconfig, seed 000 on one machine: the webhook wires the pod, podiam\'s issuer mints its token, the AWS CLI in the pod\'s environment gets the role', async () => {
+    const api = await startFakeApiServer();
+    const webhookPort = await freePort();
+    const up = await startUp(['--kubeconfig', await api.writeKubeconfig(), '--webhook-port', String(webhookPort)]);
+    try {
+      const webhookUrl = `https://localhost:${webhookPort}`;
+      expect(up.stdout()).toContain(`${webhookUrl}/mutate`);
+      const env: NodeJS.ProcessEnv = { ...process.env, AWS_ENDPOINT_URL: up.url, AWS_SHARED_CREDENTIALS_FILE: join(up.cwd, '.podiam', 'credentials'), AWS_CONFIG_FILE: join(up.cwd, '.podiam', 'config') };
+      delete env['AWS_ACCESS_KEY_ID'];
+      delete env['AWS_SECRET_ACCESS_KEY'];
+      delete env['AWS_SESSION_TOKEN'];
+      delete env['AWS_PROFILE'];
+      const provider = `${up.url.slice('http://'.length)}/oidc/demo`;
+      const role = await awsAsync(['iam', 'create-role', '--role-name', 'pod-creator', '--assume-role-policy-document', trust(provider, DEV)], env);
+      expect(role.status, role.stderr).toBe(0);
+      const roleArnInUp = (role.json as { Role: { Arn: string } }).Role.Arn;
+
+      // Seed 000's ServiceAccount (eksctl create iamserviceaccount) and Pod.
+      api.create('serviceaccounts', { metadata: { name: 'svc-test', namespace: 'default', annotations: { 'eks.amazonaws.com/role-arn': roleArnInUp } } });
+      const pod = {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'amazonlinux', namespace: 'default', uid: randomUUID() },
+        spec: { serviceAccountName: 'svc-test', nodeName: 'linux-node-1', containers: [{ name: 'amazonlinux', image: 'amazonlinux', command: ['sh', '-c', 'sleep 8h'] }] },
+      };
+      const uid = randomUUID();
+      const review = JSON.stringify({
+        apiVersion: 'admission.k8s.io/v1',
+        kind: 'AdmissionReview',
+        request: { uid, kind: { group: '', version: 'v1', kind: 'Pod' }, resource: { group: '', version: 'v1', resource: 'pods' }, namespace: 'default', operation: 'CREATE', object: pod },
+      });
+      const answer = await postReview(webhookUrl, readFileSync(join(up.cwd, '.podiam', 'webhook', 'ca.crt'), 'utf8'), review);
+      expect(answer.status).toBe(200);
+      const response = (JSON.parse(answer.body) as { response: { uid: string; allowed: boolean; patch: string } }).response;
+      expect(response).toMatchObject({ uid, allowed: true });
+      const patched = applyJsonPatch(pod, JSON.parse(Buffer.from(response.patch, 'base64').toString())) as {
+        spec: { containers: { env: { name: string; value: string }[] }[]; volumes: { projected: { sources: { serviceAccountToken: { audience: string; expirationSeconds: number; path: string } }[] } }[] };
+      };
+      const injected = Object.fromEntries((patched.spec.containers[0]?.env ?? []).map((e) => [e.name, e.value]));
+      expect(injected['AWS_ROLE_ARN']).toBe(roleArnInUp);
+      const projected = patched.spec.volumes[0]?.projected.sources[0]?.serviceAccountToken;
+      expect(projected).toMatchObject({ audience: 'sts.amazonaws.com', expirationSeconds: 86400, path: 'token' });
+
+      // The kubelet's part: a token for the pod's service account, audience and expiry, in the projected file.
+      const minted = await runAsync(
+        NODE,
+        [PODIAM_BIN, 'token', '--cluster', 'demo', '--namespace', 'default', '--service-account', 'svc-test', '--audience', projected?.audience ?? '', '--duration', String(projected?.expirationSeconds ?? 0), '--pod', pod.metadata.name, '--pod-uid', pod.metadata.uid, '--node', pod.spec.nodeName],
+        env,
+      );
+      expect(minted.status, minted.stderr).toBe(0);
+      const tokenPath = tokenFile('projected-token', minted.stdout);
+
+      // The container: the injected environment (region from `up`'s --aws-default-region, the token file
+      // re-rooted to where the kubelet's part wrote it) and podiam's endpoint; no credentials at all.
+      expect(injected['AWS_DEFAULT_REGION']).toBe('us-east-1');
+      const podEnv: NodeJS.ProcessEnv = {
+        PATH: process.env['PATH'],
+        HOME: tmp,
+        ...injected,
+        AWS_WEB_IDENTITY_TOKEN_FILE: tokenPath,
+        AWS_ENDPOINT_URL: up.url,
+        AWS_CONFIG_FILE: '/dev/null',
+        AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+        AWS_EC2_METADATA_DISABLED: 'true',
+      };
+      const who = await awsAsync(['sts', 'get-caller-identity'], podEnv);
+      expect(who.status, who.stderr).toBe(0);
+      expect((who.json as { Arn: string }).Arn).toMatch(new RegExp(`^arn:aws:sts::${DEV}:assumed-role/pod-creator/`));
+
+      up.child.kill('SIGTERM');
+      expect(await up.exited).toBe(0);
+    } finally {
+      up.stop();
+      await api.close();
+    }
+  }, 90_000);
 });
