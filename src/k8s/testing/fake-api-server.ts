@@ -5,15 +5,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { admitCreate, type MutatingWebhook } from './admission-caller.ts';
-import { parseFieldSelector } from './field-selector.ts';
-import { applyJsonPatch, applyMergePatch, JsonPatchError } from './json-patch.ts';
-import { copyObject, statusFailure, type KubeObject } from './kube-object.ts';
+import { applyMergePatch } from './json-patch.ts';
+import { statusFailure, type KubeObject } from './kube-object.ts';
 import { kubeconfigFor, writeKubeconfig, type KubeconfigOptions } from './kubeconfig.ts';
-import { parseLabelSelector, SelectorParseError } from './label-selector.ts';
+import { filterFrom } from './object-filter.ts';
 import { ApiError, notFound, ObjectStore } from './object-store.ts';
+import { applyPatchBody, keepOtherHalf, readBody, readObject, reply } from './request-body.ts';
 import { DEFAULT_RESOURCE_KINDS, apiPrefixOf, apiVersionOf, type ResourceKind } from './resource-kinds.ts';
 import { resolveRoute, type ApiTarget } from './route.ts';
-import { startWatch, type ObjectFilter, type WatchHandle } from './watch-stream.ts';
+import { startWatch, type WatchHandle } from './watch-stream.ts';
 
 /** Options of `startFakeApiServer`. */
 export interface FakeApiServerOptions {
@@ -259,29 +259,9 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
         return reply(res, 200, store.replace(kind, keepOtherHalf(target, current(), body)));
       }
       case 'PATCH': {
-        const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
-        const patch: unknown = JSON.parse((await readBody(req)) || 'null');
         const before = current();
-        let after: unknown;
-        try {
-          switch (type) {
-            case 'application/json-patch+json':
-              if (!Array.isArray(patch)) throw new JsonPatchError('a JSON patch must be an array');
-              after = applyJsonPatch(before, patch);
-              break;
-            // Strategic merge is approximated by a JSON merge patch (lists are replaced, not merged by key).
-            case 'application/merge-patch+json':
-            case 'application/strategic-merge-patch+json':
-              after = applyMergePatch(before, patch);
-              break;
-            default:
-              throw new ApiError(statusFailure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json`));
-          }
-        } catch (error) {
-          if (error instanceof JsonPatchError) throw new ApiError(statusFailure(422, 'Invalid', error.message));
-          throw error;
-        }
-        const patched = after as KubeObject;
+        const after = applyPatchBody(req.headers['content-type'], (await readBody(req)) || 'null', before);
+        const patched = after;
         patched.metadata = { ...patched.metadata, name, resourceVersion: before.metadata.resourceVersion };
         return reply(res, 200, store.replace(kind, keepOtherHalf(target, before, patched)));
       }
@@ -358,52 +338,4 @@ const noopHandle: WatchHandle = { bookmark: () => undefined, end: () => undefine
 
 function withToken(options: KubeconfigOptions | undefined, token: string | undefined): KubeconfigOptions {
   return { ...(token === undefined ? {} : { token }), ...options };
-}
-
-function filterFrom(kind: ResourceKind, namespace: string | undefined, params: URLSearchParams): ObjectFilter {
-  try {
-    const labels = parseLabelSelector(params.get('labelSelector') ?? '');
-    const fields = parseFieldSelector(params.get('fieldSelector') ?? '', kind.fields);
-    return { namespace, matches: (o) => labels.matches(o.metadata.labels) && fields.matches(o) };
-  } catch (error) {
-    if (error instanceof SelectorParseError) throw new ApiError(statusFailure(400, 'BadRequest', error.message));
-    throw error;
-  }
-}
-
-// PUT/PATCH on the main resource keep the stored status; on /status they keep everything but status.
-function keepOtherHalf(target: ApiTarget, stored: KubeObject, incoming: KubeObject): KubeObject {
-  if (target.kind.plural !== 'pods' && target.kind.plural !== 'namespaces' && target.kind.plural !== 'nodes') return incoming;
-  if (target.subresource === 'status') return { ...copyObject(stored), status: incoming['status'], metadata: { ...stored.metadata, resourceVersion: incoming.metadata.resourceVersion } };
-  const merged: KubeObject = { ...incoming };
-  if (stored['status'] === undefined) delete merged['status'];
-  else merged['status'] = stored['status'];
-  return merged;
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-async function readObject(req: IncomingMessage): Promise<KubeObject> {
-  const text = await readBody(req);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new ApiError(statusFailure(400, 'BadRequest', 'the object provided is unrecognized (must be of type JSON)'));
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ApiError(statusFailure(400, 'BadRequest', 'the object provided is unrecognized'));
-  }
-  const object = value as KubeObject;
-  if (typeof object.metadata !== 'object' || object.metadata === null) object.metadata = {};
-  return object;
-}
-
-function reply(res: ServerResponse, code: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(code, { 'content-type': 'application/json', ...headers });
-  res.end(typeof body === 'string' ? body : JSON.stringify(body));
 }

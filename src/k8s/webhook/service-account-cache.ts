@@ -42,6 +42,7 @@ export class ServiceAccountCache implements ServiceAccountSource {
     this.#informer.on('delete', (sa) => this.#entries.delete(keyOf(sa.metadata?.namespace ?? '', sa.metadata?.name ?? '')));
     this.#informer.on('error', (error: unknown) => {
       this.#failed = true;
+      if (this.#stopped) return;
       options.logger.warn({ err: error }, 'ServiceAccount list/watch failed; restarting');
       // client-node stops a ListWatch after an error it does not handle itself; start it again.
       setTimeout(() => {
@@ -85,7 +86,7 @@ export class ServiceAccountCache implements ServiceAccountSource {
     const key = keyOf(namespace, name);
     const cached = this.#entries.get(key);
     if (cached !== undefined) return { lookup: { found: true, config: cached }, source: 'cache' };
-    if (this.#options.graceMs <= 0) return { lookup: { found: false }, source: 'not-found' };
+    if (this.#options.graceMs <= 0 || name === '') return { lookup: { found: false }, source: 'not-found' };
 
     let cancelWait = (): void => undefined;
     const notified = new Promise<ServiceAccountLookupResult | undefined>((resolve) => {

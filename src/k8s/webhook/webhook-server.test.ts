@@ -221,6 +221,33 @@ describe('ServiceAccounts through the informer (upstream pkg/cache) and podiam d
   });
 });
 
+describe('container credentials mode (--watch-container-credentials-config, EKS Pod Identity)', () => {
+  it('switches a listed ServiceAccount to container credentials when the file changes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'podiam-cc-'));
+    const file = join(dir, 'config.json');
+    await writeFile(file, '{"identities":[]}');
+    const w = await world([`--watch-container-credentials-config=${file}`]);
+    w.api.create('serviceaccounts', seedServiceAccount);
+    const first = JSON.parse((await post(w.webhook.url, w.ca, review(seedPod, 'default').text)).body);
+    expect(envOf(applyJsonPatch(seedPod, JSON.parse(Buffer.from(first.response.patch, 'base64').toString()))).AWS_ROLE_ARN).toBe(SEED_ROLE);
+
+    await writeFile(file, JSON.stringify({ identities: [{ namespace: 'default', serviceAccount: 'svc-test' }] }));
+    await expect.poll(() => w.webhook.containerCredentials?.current()?.keys.has('default/svc-test'), { timeout: 5000 }).toBe(true);
+    const second = JSON.parse((await post(w.webhook.url, w.ca, review(seedPod, 'default').text)).body);
+    const patched = applyJsonPatch(seedPod, JSON.parse(Buffer.from(second.response.patch, 'base64').toString())) as any;
+    expect(patched.metadata.labels).toEqual({ 'eks.amazonaws.com/pod-identity': 'enabled' });
+    expect(envOf(patched)).toEqual({
+      AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://169.254.170.23/v1/credentials',
+      AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: '/var/run/secrets/pods.eks.amazonaws.com/serviceaccount/eks-pod-identity-token',
+    });
+    expect(patched.spec.volumes[0].projected.sources[0].serviceAccountToken).toEqual({ audience: 'pods.eks.amazonaws.com', expirationSeconds: 79200, path: 'eks-pod-identity-token' });
+
+    await writeFile(file, 'not json');
+    await expect.poll(async () => (await (await fetch(`${w.webhook.metricsUrl}/metrics`)).text()).includes('podiam_webhook_reloads_total{what="container_credentials",result="error"} 1'), { timeout: 5000 }).toBe(true);
+    expect(w.webhook.containerCredentials?.current()?.keys.has('default/svc-test')).toBe(true);
+  });
+});
+
 describe('podiam trust check (beyond upstream): the role must trust the pod token', () => {
   const refusing: TrustCheck = async (roleArn, claims) =>
     claims.sub === 'system:serviceaccount:default:svc-test' && roleArn === SEED_ROLE ? { ok: false, reason: 'the trust policy names another ServiceAccount' } : { ok: true };
