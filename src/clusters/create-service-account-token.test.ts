@@ -87,6 +87,16 @@ describe('CreateServiceAccountToken: the claims of a kubelet-requested projected
   });
 });
 
+describe('CloudTrail: a minted token is a credential and is never recorded', () => {
+  it('the CreateServiceAccountToken event records the key and expiry, not the token', async () => {
+    const out = succeeded(await mint({ Pod: { Name: 'audited', Uid: 'u' } }));
+    const record = podiam.records.findLast((r) => r.eventName === 'CreateServiceAccountToken');
+    expect(record).toMatchObject({ eventSource: 'podiam.amazonaws.com', readOnly: false, responseElements: { keyId: out.KeyId } });
+    expect(JSON.stringify(record)).not.toContain(out.Token.split('.')[2]);
+    expect(record?.notes.resources).toEqual([{ ARN: expect.stringMatching(/:cluster\/tokens$/), type: 'podiam::Cluster', accountId: expect.any(String) }]);
+  });
+});
+
 describe('TokenRequest expirationSeconds (Kubernetes API reference, "TokenRequest")', () => {
   it('600 seconds is accepted', async () => {
     const { payload } = await verify(succeeded(await mint({ ExpirationSeconds: 600 })).Token);

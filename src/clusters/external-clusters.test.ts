@@ -48,6 +48,8 @@ describe('RegisterExternalCluster', () => {
     expect(out.Cluster).toMatchObject({ Name: 'eks-prod', Issuer: ISSUER, IssuerType: 'external', OidcProviderArn: arn, KeyIds: ['kube-key-1'] });
     expect(out.Cluster.SigningKeys).toBeUndefined();
     expect(out.OidcProviderArns).toEqual([arn]);
+    const audited = podiam.records.findLast((r) => r.eventName === 'RegisterExternalCluster');
+    expect(audited?.requestParameters).toEqual({ Name: 'eks-prod', IssuerUrl: ISSUER, jwksBytes: Buffer.byteLength(jwksText) });
     const provider = await podiam.server.store.oidcProviders.get(arn);
     expect(provider).toMatchObject({ url: PROVIDER_URL, clientIds: ['sts.amazonaws.com'], jwks: JSON.parse(jwksText) });
   });
@@ -60,7 +62,8 @@ describe('RegisterExternalCluster', () => {
 
   it('without a JWKS the provider is left to fetch discovery and keys from the issuer', async () => {
     const issuer = 'https://oidc.example.com/cluster-b';
-    succeeded(await podiam.admin.call('RegisterExternalCluster', { Name: 'fetched', IssuerUrl: issuer }));
+    const out = succeeded(await podiam.admin.call<Registered>('RegisterExternalCluster', { Name: 'fetched', IssuerUrl: issuer }));
+    expect(out.OidcProviderArns).toEqual([`arn:aws:iam::${ACCOUNT}:oidc-provider/oidc.example.com/cluster-b`]);
     expect((await podiam.server.store.oidcProviders.get(`arn:aws:iam::${ACCOUNT}:oidc-provider/oidc.example.com/cluster-b`))?.jwks).toBeUndefined();
   });
 

@@ -21,6 +21,7 @@ const input = {
 
 const output = {
   type: 'structure',
+  // The IAM OIDC providers registered or given the JWKS.
   members: { Cluster: CLUSTER, OidcProviderArns: { type: 'list', member: { type: 'string' } } },
 } as const;
 
@@ -52,13 +53,16 @@ export const registerExternalCluster = operation({
       }
       const cluster = await tx.clusters.insert({ name: req.Name, issuerUrl: req.IssuerUrl, createdAt: ctx.now });
       if (cluster instanceof StoreConflict) throw clusterExists(req.Name);
-      if (associate && account !== undefined) {
-        await associateProvider(tx, { accountId: account, issuerUrl: req.IssuerUrl, now: ctx.now, ...(jwks !== undefined ? { jwks } : {}) });
-      }
-      const arns = jwks === undefined ? [] : await holdIssuerKeys(tx, req.IssuerUrl, jwks);
-      return { cluster, arns };
+      const associated =
+        associate && account !== undefined
+          ? [await associateProvider(tx, { accountId: account, issuerUrl: req.IssuerUrl, now: ctx.now, ...(jwks !== undefined ? { jwks } : {}) })]
+          : [];
+      const held = jwks === undefined ? [] : await holdIssuerKeys(tx, req.IssuerUrl, jwks);
+      return { cluster, arns: [...new Set([...associated, ...held])] };
     });
     await ctx.refresh();
     return { Cluster: clusterView(ctx, registered.cluster, []), OidcProviderArns: registered.arns };
   },
+  // CloudTrail records the JWKS's size, not the (possibly large) document.
+  audit: { requestParameters: ({ Jwks, ...rest }) => ({ ...rest, ...(Jwks !== undefined ? { jwksBytes: Buffer.byteLength(Jwks) } : {}) }) },
 });

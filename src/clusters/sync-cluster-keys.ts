@@ -34,4 +34,6 @@ export const syncClusterKeys = operation({
     await ctx.refresh();
     return { Cluster: clusterView(ctx, synced.cluster, []), OidcProviderArns: synced.arns };
   },
+  // CloudTrail records the JWKS's size, not the (possibly large) document.
+  audit: { requestParameters: ({ Jwks, ...rest }) => ({ ...rest, ...(Jwks !== undefined ? { jwksBytes: Buffer.byteLength(Jwks) } : {}) }) },
 });

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
+import type { CallRecord } from '../../api/index.ts';
 import { composeServer } from '../../cli/compose.ts';
 import { PodiamClient, type ClientCredentials } from '../../cli/podiam-client.ts';
 import { newSecretAccessKey, newUniqueId } from '../../identity/index.ts';
@@ -16,6 +17,8 @@ export interface InProcessPodiam {
   readonly server: RunningServer;
   readonly url: string;
   readonly admin: PodiamClient;
+  /** Every call the server recorded for CloudTrail, oldest first. */
+  readonly records: readonly CallRecord[];
   clientFor(credentials: ClientCredentials): PodiamClient;
   /** Creates an IAM user in `accountId` (default the management account) with one inline policy; returns its keys. */
   user(name: string, policy: unknown, accountId?: string): Promise<ClientCredentials>;
@@ -33,13 +36,16 @@ export async function startInProcessPodiam(options: { publicBaseUrl?: string } =
     ...(options.publicBaseUrl !== undefined ? { publicBaseUrl: options.publicBaseUrl } : {}),
   });
   if (!config.ok) throw new Error(config.messages.join('; '));
-  const server = await startServer(config.config, composeServer(), pino({ level: 'silent' }));
+  const records: CallRecord[] = [];
+  const parts = { ...composeServer(), recorder: () => ({ record: (r: CallRecord) => void records.push(r), flush: async () => undefined }) };
+  const server = await startServer(config.config, parts, pino({ level: 'silent' }));
   const clientFor = (credentials: ClientCredentials) =>
     new PodiamClient({ endpoint: server.url, region: 'us-east-1', credentials }, { signingName: CLUSTERS_SIGNING_NAME, targetPrefix: CLUSTERS_TARGET_PREFIX });
   return {
     server,
     url: server.url,
     admin: clientFor(server.admin),
+    records,
     clientFor,
     async user(name, policy, accountId = ACCOUNT) {
       const userId = newUniqueId('AIDA');
