@@ -1,18 +1,9 @@
 // clusters/: the Kubernetes clusters whose service-account tokens podiam issues (or whose issuers it
 // trusts): the clusters API, and the issuer endpoints each podiam-issued cluster serves.
-import type { Store } from '../store/index.ts';
-import { IssuerDocuments } from './issuer-documents.ts';
-import { createIssuerDoor, type IssuerDoor } from './issuer-door.ts';
-
 export { CLUSTERS_SIGNING_NAME, CLUSTERS_TARGET_PREFIX, createClustersService } from './clusters-service.ts';
 export { KEY_ROTATION_POLICY } from './key-schedule.ts';
 export { podiamIssuerUrl, clusterArn } from './cluster-resource.ts';
 export { providerArnFor, STS_CLIENT_ID } from './oidc-provider-association.ts';
 export { IssuerDocuments } from './issuer-documents.ts';
 export type { IssuerDocumentsOptions, RenderedIssuer } from './issuer-documents.ts';
-export type { IssuerDoor } from './issuer-door.ts';
-
-/** The issuer door of a server: documents rendered from `store`, re-read when the snapshot's revision moves. */
-export function clusterIssuerDoor(store: Pick<Store, 'read'>, holder: { readonly current: { readonly revision: number } }): IssuerDoor {
-  return createIssuerDoor(new IssuerDocuments({ store, revision: () => holder.current.revision, now: () => new Date() }));
-}
+export { clusterIssuerDoor, type IssuerDoor } from './issuer-door.ts';

@@ -7,7 +7,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WireResponse } from '../aws/index.ts';
 import { JWKS_PATH, OPENID_CONFIGURATION_PATH, discoveryResponseHeaders, jwksResponseHeaders } from '../oidc/index.ts';
-import type { IssuerDocuments } from './issuer-documents.ts';
+import type { Store } from '../store/index.ts';
+import { IssuerDocuments } from './issuer-documents.ts';
 
 const ISSUER_PATH = new RegExp(`^(?:/[^?]*)?/oidc/([0-9A-Za-z][A-Za-z0-9_-]*)(${OPENID_CONFIGURATION_PATH.replace(/\./g, '\\.')}|${JWKS_PATH})$`);
 
@@ -50,4 +51,9 @@ export function createIssuerDoor(documents: IssuerDocuments): IssuerDoor {
 
 function lower(headers: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+/** The issuer door of a server: documents rendered from `store`, re-read when the snapshot's revision moves. */
+export function clusterIssuerDoor(store: Pick<Store, 'read'>, holder: { readonly current: { readonly revision: number } }): IssuerDoor {
+  return createIssuerDoor(new IssuerDocuments({ store, revision: () => holder.current.revision, now: () => new Date() }));
 }
