@@ -16,7 +16,7 @@ afterAll(async () => {
 
 describe('podiam serve: first start (issue contract)', () => {
   it('writes DIR/credentials and DIR/config that the AWS CLI uses unchanged', () => {
-    const env = { ...process.env, AWS_SHARED_CREDENTIALS_FILE: join(podiam.dataDir, 'credentials'), AWS_CONFIG_FILE: join(podiam.dataDir, 'config') };
+    const env: NodeJS.ProcessEnv = { ...process.env, AWS_SHARED_CREDENTIALS_FILE: join(podiam.dataDir, 'credentials'), AWS_CONFIG_FILE: join(podiam.dataDir, 'config') };
     delete env['AWS_ACCESS_KEY_ID'];
     delete env['AWS_SECRET_ACCESS_KEY'];
     const result = spawnSync('aws', ['--endpoint-url', podiam.url, 'sts', 'get-caller-identity', '--output', 'json'], { env, encoding: 'utf8' });
