@@ -1,5 +1,6 @@
 // `podiam webhook`: the mutating admission webhook (amazon-eks-pod-identity-webhook's flags), and
 // `podiam webhook certs`: a CA and a serving certificate for its Service.
+
 import type { Command } from './commands.ts';
 import { writeErr, writeOut } from './io.ts';
 import {
@@ -35,7 +36,7 @@ export const webhookCommand: Command = {
       writeOut(`${String(pkg.default.version)}\n`);
       return 0;
     }
-    const webhook = await startWebhook({ config });
+    const webhook = await startWebhook({ config, trustCheckFor: (endpoint) => iamTrustCheck(endpoint) });
     await new Promise<void>((resolve) => {
       const stop = (): void => {
         process.off('SIGTERM', stop);

@@ -9,3 +9,4 @@ export { loadKubeConfig, startWebhook, type RunningWebhook, type StartWebhookOpt
 export { ServiceAccountCache, type ServiceAccountCacheOptions } from './service-account-cache.ts';
 export { createWebhookMetrics, type WebhookMetrics } from './metrics.ts';
 export { generateWebhookCertificates, serviceDnsNames, writeWebhookCertificates, type CertificateOptions, type WebhookCertificates } from './certs/index.ts';
+export { iamTrustCheck } from './iam-trust-check.ts';
