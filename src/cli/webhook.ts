@@ -5,6 +5,7 @@ import type { Command } from './commands.ts';
 import { writeErr, writeOut } from './io.ts';
 import {
   generateWebhookCertificates,
+  iamTrustCheck,
   parseWebhookConfig,
   startWebhook,
   webhookUsage,
