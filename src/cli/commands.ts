@@ -1,12 +1,5 @@
-// The table of podiam's commands; each command lives in its own module.
-import { policyCommand } from './policy/index.ts';
-import { serveCommand } from './serve.ts';
-import { clusterCommand } from './cluster.ts';
-import { tokenCommand } from './token.ts';
-import { upCommand } from './up.ts';
-import { auditCommand } from './audit.ts';
-import { agentCommand } from './agent.ts';
-import { webhookCommand } from './webhook.ts';
+// The table of podiam's commands. Each command lives in its own module, loaded only when it runs, so
+// `podiam token` does not pay for the server's and the agent's imports.
 
 /** A top-level podiam command. */
 export interface Command {
@@ -15,4 +8,26 @@ export interface Command {
   run(argv: readonly string[]): Promise<number>;
 }
 
-export const commands: readonly Command[] = [serveCommand, policyCommand, clusterCommand, tokenCommand, auditCommand, agentCommand, upCommand, webhookCommand];
+/** A command in the table: its name and summary, and how to load it. */
+interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  load(): Promise<Command>;
+}
+
+const entries: readonly CommandEntry[] = [
+  { name: 'up', summary: 'run everything on one machine: serve, a default cluster issuer, and a walkthrough', load: async () => (await import('./up.ts')).upCommand },
+  { name: 'serve', summary: 'run the control plane: IAM, STS and Organizations on AWS wire protocols', load: async () => (await import('./serve.ts')).serveCommand },
+  { name: 'policy', summary: 'validate and simulate IAM policies (as IAM Access Analyzer and the IAM policy simulator do)', load: async () => (await import('./policy/index.ts')).policyCommand },
+  { name: 'cluster', summary: 'register clusters: OIDC issuers for service-account tokens, IAM OIDC providers, key rotation', load: async () => (await import('./cluster.ts')).clusterCommand },
+  { name: 'token', summary: "mint a service-account token from a podiam cluster's issuer (as a kubelet's projected token)", load: async () => (await import('./token.ts')).tokenCommand },
+  { name: 'webhook', summary: 'mutating admission webhook that wires pods to IAM roles (as amazon-eks-pod-identity-webhook does)', load: async () => (await import('./webhook.ts')).webhookCommand },
+  { name: 'agent', summary: 'run the node credential agent (instance metadata and container credentials per pod; kube2iam-compatible)', load: async () => (await import('./agent.ts')).agentCommand },
+  { name: 'audit', summary: 'look up the CloudTrail-format events of the calls podiam served', load: async () => (await import('./audit.ts')).auditCommand },
+];
+
+export const commands: readonly Command[] = entries.map((entry) => ({
+  name: entry.name,
+  summary: entry.summary,
+  run: async (argv) => (await entry.load()).run(argv),
+}));
