@@ -4,7 +4,7 @@
 // boto3 as callers. Seed 003's kube2iam chain (node credentials -> Kube2IAM-Role -> S3-BUCKET-Role),
 // same- and cross-account trust, ExternalId, role chaining's one-hour cap, session tags and source
 // identity, and the Organizations member account's OrganizationAccountAccessRole.
-import { UpdateAssumeRolePolicyCommand } from '@aws-sdk/client-iam';
+import { GetRoleCommand, UpdateAssumeRolePolicyCommand } from '@aws-sdk/client-iam';
 import {
   AssumeRoleCommand,
   GetAccessKeyInfoCommand,
@@ -181,6 +181,15 @@ describe('IAM User Guide, "Policy evaluation for requests within a single accoun
     expect(result.out.PackedPolicySize).toBeUndefined();
     const lifetime = ((result.out.Credentials?.Expiration?.getTime() ?? 0) - Date.now()) / 1000;
     expect(lifetime).toBeGreaterThan(7100);
+  });
+  it('the role records its last use (IAM API Reference, "RoleLastUsed")', async () => {
+    await assumed(users.alice, { RoleArn: arn(DEV, 'app-role') });
+    let lastUsed: Date | undefined;
+    for (let i = 0; i < 20 && lastUsed === undefined; i++) {
+      lastUsed = (await world.iam().send(new GetRoleCommand({ RoleName: 'app-role' }))).Role?.RoleLastUsed?.LastUsedDate;
+      if (lastUsed === undefined) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(Math.abs((lastUsed?.getTime() ?? 0) - Date.now())).toBeLessThan(60_000);
   });
   it('... and refused when no identity policy allows sts:AssumeRole', async () => {
     expect(await assume(users.bob, { RoleArn: arn(DEV, 'app-role') })).toEqual({

@@ -321,6 +321,13 @@ describe('STS API Reference, "AssumeRoleWithWebIdentity": ValidationError', () =
       message: 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
     });
   });
+  it('a RoleArn that is not a role ARN', async () => {
+    expect(await assume({ RoleArn: `arn:aws:iam::${DEV}:oidc-provider/${issuer.providerUrl}`, WebIdentityToken: await token() })).toMatchObject({
+      ok: false,
+      code: 'ValidationError',
+      message: 'Request ARN is invalid',
+    });
+  });
   it('DurationSeconds below 900', async () => {
     expect(await assume({ WebIdentityToken: await token(), DurationSeconds: 899 })).toMatchObject({
       ok: false,
