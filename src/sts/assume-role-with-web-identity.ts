@@ -13,7 +13,7 @@ import type { RoleUseRecorder } from './role-last-used.ts';
 import { findRole, requestRoleArn, roleSessionIdentity } from './role-session.ts';
 import { noteRoleResource, sessionRequestParameters, sessionResponseElements, webIdentityUser } from './session-audit.ts';
 import { roleSessionDuration } from './session-duration.ts';
-import { readSessionPolicies } from './session-policies.ts';
+import { readSessionPolicies, sessionPolicyClaims } from './session-policies.ts';
 import { checkSourceIdentity } from './source-identity.ts';
 import { ARN, ASSUMED_ROLE_USER, CREDENTIALS, POLICY_ARNS, ROLE_DURATION_SECONDS, ROLE_SESSION_NAME, SOURCE_IDENTITY } from './sts-shapes.ts';
 import { issueCredentials } from './temporary-credentials.ts';
@@ -116,9 +116,7 @@ export function assumeRoleWithWebIdentity(deps: WebIdentityDeps) {
       const credentials = issueCredentials(ctx.keyring, ctx.now, duration, {
         p: identity.principal,
         via: 'AssumeRoleWithWebIdentity',
-        ...(policies.inline !== undefined || policies.arns.length > 0
-          ? { sp: { ...(policies.inline !== undefined ? { inline: policies.inline } : {}), ...(policies.arns.length > 0 ? { arns: policies.arns } : {}) } }
-          : {}),
+        ...sessionPolicyClaims(policies),
         ...(Object.keys(sessionTags).length > 0 ? { tags: sessionTags } : {}),
         ...(tags !== undefined && tags.transitiveTagKeys.length > 0 ? { ttk: tags.transitiveTagKeys } : {}),
         ...(sourceIdentity !== undefined ? { si: sourceIdentity } : {}),

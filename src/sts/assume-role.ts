@@ -15,7 +15,7 @@ import type { RoleUseRecorder } from './role-last-used.ts';
 import { findRole, requestRoleArn, roleSessionIdentity } from './role-session.ts';
 import { noteRoleResource, sessionRequestParameters, sessionResponseElements } from './session-audit.ts';
 import { roleSessionDuration } from './session-duration.ts';
-import { readSessionPolicies } from './session-policies.ts';
+import { readSessionPolicies, sessionPolicyClaims } from './session-policies.ts';
 import { requestedSessionTags } from './session-tags.ts';
 import { sessionSourceIdentity } from './source-identity.ts';
 import {
@@ -112,9 +112,7 @@ export function assumeRole(deps: { readonly roleUse: RoleUseRecorder }) {
       const credentials = issueCredentials(ctx.keyring, ctx.now, duration, {
         p: identity.principal,
         via: 'AssumeRole',
-        ...(policies.inline !== undefined || policies.arns.length > 0
-          ? { sp: { ...(policies.inline !== undefined ? { inline: policies.inline } : {}), ...(policies.arns.length > 0 ? { arns: policies.arns } : {}) } }
-          : {}),
+        ...sessionPolicyClaims(policies),
         ...(Object.keys(tags.tags).length > 0 ? { tags: tags.tags } : {}),
         ...(tags.transitiveTagKeys.length > 0 ? { ttk: tags.transitiveTagKeys } : {}),
         ...(sourceIdentity !== undefined ? { si: sourceIdentity } : {}),

@@ -49,3 +49,9 @@ export function readSessionPolicies(
   }
   return { inline: policy, arns };
 }
+
+/** The token's `sp` claim for these policies (absent when there are none). */
+export function sessionPolicyClaims(policies: SessionPolicies): { sp?: { inline?: string; arns?: readonly string[] } } {
+  if (policies.inline === undefined && policies.arns.length === 0) return {};
+  return { sp: { ...(policies.inline !== undefined ? { inline: policies.inline } : {}), ...(policies.arns.length > 0 ? { arns: policies.arns } : {}) } };
+}
