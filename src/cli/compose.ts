@@ -4,6 +4,7 @@ import { clusterIssuerDoor, createClustersService } from '../clusters/index.ts';
 import { createIamService, seedAwsManagedPolicies } from '../iam/index.ts';
 import { createIssuerFetch, WebIdentityVerifier } from '../oidc/index.ts';
 import { createOrganizationsService } from '../orgs/index.ts';
+import { createS3Door } from '../s3/index.ts';
 import type { ServerParts } from '../server/index.ts';
 import { createStsService } from '../sts/index.ts';
 
@@ -21,6 +22,6 @@ export function composeServer(): ServerParts {
       createOrganizationsService(),
     ],
     recorder: ({ store, logger }) => createAuditRecorder({ store, logger }),
-    extraDoors: ({ store, holder }) => [clusterIssuerDoor(store, holder)],
+    extraDoors: (deps) => [clusterIssuerDoor(deps.store, deps.holder), createS3Door(deps)],
   };
 }

@@ -131,6 +131,7 @@ export const AWS_ERROR_CATALOGUE = {
   NoSuchTagSet: spec(404, 'The TagSet does not exist'),
   NoSuchPublicAccessBlockConfiguration: spec(404, 'The public access block configuration was not found'),
   InvalidTag: spec(400),
+  AccessControlListNotSupported: spec(400, 'The bucket does not allow ACLs'),
   InvalidLocationConstraint: spec(400, 'The specified location-constraint is not valid'),
   IllegalLocationConstraintException: spec(
     400,

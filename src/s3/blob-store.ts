@@ -1,0 +1,142 @@
+// Object bytes in files under `<dataDir>/s3`: `blobs/<xx>/<id>` (256 shard directories), written
+// first to `tmp/<id>`, fsynced, renamed into place and the directory fsynced — so a crash leaves
+// either the whole file or none, never a torn one; a row names a blob only after that. Reads stream
+// ranges of a sequence of blobs (a multipart object is its parts' files, in order), never holding
+// an object in memory. Temporary files are cleared at start.
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { link, mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { BlobRef } from '../store/index.ts';
+
+/** A blob written to a temporary file, not yet in place. */
+export interface PendingBlob {
+  readonly id: string;
+  readonly size: number;
+  /** Makes it durable and puts it in place. */
+  commit(): Promise<BlobRef>;
+  /** Removes the temporary file. */
+  discard(): Promise<void>;
+}
+
+const READ_CHUNK = 1 << 20;
+
+function ignoreMissing(err: unknown): void {
+  if (typeof err === 'object' && err !== null && 'code' in err && err.code === 'ENOENT') return;
+  throw err;
+}
+
+/** The blob files of one data directory. */
+export class BlobStore {
+  readonly #root: string;
+
+  constructor(s3Directory: string) {
+    this.#root = s3Directory;
+  }
+
+  /** Creates the directories and clears what a crash left in `tmp/`. */
+  async open(): Promise<void> {
+    await rm(join(this.#root, 'tmp'), { recursive: true, force: true });
+    await mkdir(join(this.#root, 'tmp'), { recursive: true });
+    await Promise.all(Array.from({ length: 256 }, (_, i) => mkdir(join(this.#root, 'blobs', i.toString(16).padStart(2, '0')), { recursive: true })));
+  }
+
+  #path(id: string): string {
+    return join(this.#root, 'blobs', id.slice(0, 2), id);
+  }
+
+  #shard(id: string): string {
+    return join(this.#root, 'blobs', id.slice(0, 2));
+  }
+
+  /** Writes a stream to a temporary file; the caller commits it once the body has been checked. */
+  async receive(source: AsyncIterable<Buffer>): Promise<PendingBlob> {
+    const id = randomBytes(16).toString('hex');
+    const tmp = join(this.#root, 'tmp', id);
+    let size = 0;
+    const counted = async function* (): AsyncGenerator<Buffer> {
+      for await (const chunk of source) {
+        size += chunk.length;
+        yield chunk;
+      }
+    };
+    try {
+      await pipeline(counted(), createWriteStream(tmp, { flags: 'wx', highWaterMark: READ_CHUNK }));
+    } catch (err) {
+      await rm(tmp, { force: true });
+      throw err;
+    }
+    const path = this.#path(id);
+    const shard = this.#shard(id);
+    return {
+      id,
+      size,
+      commit: async () => {
+        await fsyncPath(tmp, 'r+');
+        await rename(tmp, path);
+        await fsyncPath(shard, 'r');
+        return { id, size };
+      },
+      discard: () => rm(tmp, { force: true }),
+    };
+  }
+
+  /**
+   * Streams bytes `start..end` (inclusive) of the concatenation of `blobs`. Opens the first file
+   * before returning, so that a missing file (the object was replaced meanwhile) is reported while
+   * nothing has been sent yet.
+   */
+  async read(blobs: readonly BlobRef[], start: number, end: number): Promise<Readable> {
+    const pieces: { id: string; from: number; to: number }[] = [];
+    let offset = 0;
+    for (const b of blobs) {
+      const from = Math.max(start, offset);
+      const to = Math.min(end, offset + b.size - 1);
+      if (from <= to) pieces.push({ id: b.id, from: from - offset, to: to - offset });
+      offset += b.size;
+    }
+    const first = pieces[0];
+    const firstHandle: FileHandle | undefined = first === undefined ? undefined : await open(this.#path(first.id), 'r');
+    const path = (id: string) => this.#path(id);
+    async function* bytes(): AsyncGenerator<Buffer> {
+      for (let i = 0; i < pieces.length; i++) {
+        const piece = pieces[i];
+        if (piece === undefined) continue;
+        const handle = i === 0 && firstHandle !== undefined ? firstHandle : await open(path(piece.id), 'r');
+        const stream = createReadStream(path(piece.id), { fd: handle, start: piece.from, end: piece.to, highWaterMark: READ_CHUNK, autoClose: true });
+        for await (const chunk of stream) yield chunk as Buffer;
+      }
+    }
+    const readable = Readable.from(bytes(), { objectMode: false });
+    readable.once('close', () => void firstHandle?.close().catch(() => undefined));
+    return readable;
+  }
+
+  /** Removes blobs (missing ones are fine). */
+  async remove(ids: readonly string[]): Promise<void> {
+    await Promise.all(ids.map((id) => rm(this.#path(id)).catch(ignoreMissing)));
+  }
+
+  /** New names for the same bytes (hard links: a copy costs no I/O). */
+  async duplicate(blobs: readonly BlobRef[]): Promise<BlobRef[]> {
+    const out: BlobRef[] = [];
+    for (const b of blobs) {
+      const id = randomBytes(16).toString('hex');
+      await link(this.#path(b.id), this.#path(id));
+      out.push({ id, size: b.size });
+    }
+    await Promise.all([...new Set(out.map((b) => this.#shard(b.id)))].map((dir) => fsyncPath(dir, 'r')));
+    return out;
+  }
+}
+
+async function fsyncPath(path: string, flags: 'r' | 'r+'): Promise<void> {
+  const handle = await open(path, flags);
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,265 @@
+// Writing and deleting objects (Amazon S3 API Reference, "PutObject", "CopyObject", "DeleteObject",
+// "DeleteObjects"). A PutObject body is received whole and checked (signature, Content-MD5,
+// checksums) before anything is kept: small objects go into their row, others into a file that is
+// fsynced and renamed into place; the row is committed last, so a refused or interrupted upload
+// leaves nothing. The tags of `x-amz-tagging` need s3:PutObjectTagging as well as s3:PutObject.
+// Conditional writes: `If-None-Match: *` refuses to replace an object, `If-Match` to replace
+// another version (412 PreconditionFailed; If-Match on a missing key is 404 NoSuchKey).
+import { awsError, checkObjectKey, restXmlResponse, type WireResponse } from '../aws/index.ts';
+import type { BlobRef, S3Object, Tag } from '../store/index.ts';
+import type { BucketEntry } from './bucket-directory.ts';
+import { requestObjectTagKeys, writeHeaderKeys } from './condition-keys.ts';
+import { etagListMatches } from './conditional.ts';
+import { quotedEtag } from './etag.ts';
+import { storedHeaders } from './object-headers.ts';
+import { readableObject } from './object-reads.ts';
+import { resourceArn } from './operations.ts';
+import { COPY_OBJECT_RESULT, DELETE_RESULT } from './response-shapes.ts';
+import type { S3Call } from './s3-call.ts';
+import { parseTaggingHeader } from './tags.ts';
+import { readDelete } from './xml/request-documents.ts';
+
+/** S3's largest single PUT: 5 GiB. */
+export const MAX_PUT_SIZE = 5 * 1024 ** 3;
+
+function header(call: S3Call, name: string): string | undefined {
+  const v = call.req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** The tags of `x-amz-tagging`, checked; undefined when the header is absent. */
+export function requestedTags(call: S3Call): Tag[] | undefined {
+  const text = header(call, 'x-amz-tagging');
+  if (text === undefined) return undefined;
+  const tags = parseTaggingHeader(text);
+  if (tags instanceof Error) throw tags;
+  return tags;
+}
+
+/** Refuses ACLs that would grant more than the bucket owner's control (ACLs are disabled). */
+export function checkAcl(call: S3Call): void {
+  const acl = header(call, 'x-amz-acl');
+  if (acl !== undefined && acl !== 'private' && acl !== 'bucket-owner-full-control') throw awsError('AccessControlListNotSupported');
+  if (Object.keys(call.req.headers).some((h) => h.startsWith('x-amz-grant-'))) throw awsError('AccessControlListNotSupported');
+}
+
+/** Authorizes writing an object (s3:PutObject, and s3:PutObjectTagging when it sets tags). */
+export function authorizeWrite(call: S3Call, entry: BucketEntry, key: string, tags: readonly Tag[] | undefined): void {
+  const arn = resourceArn('object', entry.bucket.name, key);
+  const context = { ...writeHeaderKeys(call.req.headers), ...requestObjectTagKeys(tags) };
+  call.authorize('s3:PutObject', arn, entry, context);
+  if (tags !== undefined) call.authorize('s3:PutObjectTagging', arn, entry, context);
+}
+
+function checkKey(key: string): void {
+  const problem = checkObjectKey(key);
+  if (problem !== undefined) throw problem;
+}
+
+async function checkWriteConditions(call: S3Call, bucket: string, key: string): Promise<void> {
+  const ifNoneMatch = header(call, 'if-none-match');
+  const ifMatch = header(call, 'if-match');
+  if (ifNoneMatch === undefined && ifMatch === undefined) return;
+  if (ifNoneMatch !== undefined && ifNoneMatch.trim() !== '*') throw awsError('NotImplemented');
+  const current = await call.services.store.s3Objects.get(bucket, key);
+  if (ifNoneMatch !== undefined && current !== undefined) throw awsError('PreconditionFailed', undefined, { fields: { Condition: 'If-None-Match' } });
+  if (ifMatch !== undefined) {
+    if (current === undefined) throw awsError('NoSuchKey', undefined, { fields: { Key: key } });
+    if (!etagListMatches(ifMatch, current.etag)) throw awsError('PreconditionFailed', undefined, { fields: { Condition: 'If-Match' } });
+  }
+}
+
+/** Commits an object row; cleans up the files it replaced, or its own when the bucket went away. */
+export async function commitObject(call: S3Call, object: S3Object): Promise<void> {
+  const replaced = await call.services.commits.put(object);
+  if (replaced === undefined) {
+    await call.services.blobs.remove(object.blobs.map((b) => b.id));
+    throw awsError('NoSuchBucket', undefined, { fields: { BucketName: object.bucket } });
+  }
+  await call.services.blobs.remove(replaced.map((b) => b.id));
+}
+
+function checksumHeaders(object: S3Object): Record<string, string> {
+  const c = object.checksum;
+  return c === undefined ? {} : { [`x-amz-checksum-${c.algorithm.toLowerCase()}`]: c.value, 'x-amz-checksum-type': c.type };
+}
+
+/** PutObject. */
+export async function putObject(call: S3Call): Promise<WireResponse> {
+  const entry = await call.bucket();
+  const key = call.key ?? '';
+  checkKey(key);
+  const tags = requestedTags(call);
+  authorizeWrite(call, entry, key, tags);
+  checkAcl(call);
+  await checkWriteConditions(call, entry.bucket.name, key);
+  const body = call.body();
+  if (body.length === undefined) throw awsError('MissingContentLength');
+  if (body.length > MAX_PUT_SIZE) throw awsError('EntityTooLarge', undefined, { fields: { ProposedSize: String(body.length), MaxSizeAllowed: String(MAX_PUT_SIZE) } });
+
+  let data: Buffer | undefined;
+  let blobs: BlobRef[] = [];
+  let digest;
+  if (body.length <= call.services.inlineLimit) {
+    data = await body.buffer(call.services.inlineLimit);
+    digest = body.finish();
+    if (digest instanceof Error) throw digest;
+  } else {
+    const pending = await call.services.blobs.receive(body.chunks());
+    digest = body.finish();
+    if (digest instanceof Error) {
+      await pending.discard();
+      throw digest;
+    }
+    blobs = [await pending.commit()];
+  }
+  call.audit.bytesIn = digest.size;
+  const stored = storedHeaders(call.req.headers);
+  const object: S3Object = {
+    bucket: entry.bucket.name,
+    key,
+    size: digest.size,
+    etag: digest.md5,
+    lastModified: call.now,
+    checksum: digest.checksum === undefined ? undefined : { ...digest.checksum, type: 'FULL_OBJECT' },
+    contentType: stored.contentType,
+    headers: stored.headers,
+    metadata: stored.metadata,
+    tags: tags ?? [],
+    blobs,
+    partsCount: undefined,
+    data,
+  };
+  await commitObject(call, object);
+  return call.reply(200, { etag: quotedEtag(object.etag), ...checksumHeaders(object) });
+}
+
+/** The bucket and key of `x-amz-copy-source` (`/bucket/key` or `bucket/key`, URL-encoded). */
+export function copySource(text: string): { bucket: string; key: string; versionId: string | undefined } | undefined {
+  const q = text.indexOf('?');
+  const path = q < 0 ? text : text.slice(0, q);
+  const versionId = q < 0 ? undefined : (new URLSearchParams(text.slice(q + 1)).get('versionId') ?? undefined);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+  const trimmed = decoded.startsWith('/') ? decoded.slice(1) : decoded;
+  const slash = trimmed.indexOf('/');
+  if (slash <= 0 || slash === trimmed.length - 1) return undefined;
+  return { bucket: trimmed.slice(0, slash), key: trimmed.slice(slash + 1), versionId };
+}
+
+/** CopyObject: s3:GetObject on the source, s3:PutObject on the target; files are shared by hard links. */
+export async function copyObject(call: S3Call): Promise<WireResponse> {
+  const entry = await call.bucket();
+  const key = call.key ?? '';
+  checkKey(key);
+  const sourceText = header(call, 'x-amz-copy-source') ?? '';
+  const source = copySource(sourceText);
+  if (source === undefined) throw awsError('InvalidArgument', 'Copy Source must mention the source bucket and key: sourcebucket/sourcekey', { fields: { ArgumentName: 'x-amz-copy-source', ArgumentValue: sourceText } });
+  if (source.versionId !== undefined && source.versionId !== 'null') throw awsError('NoSuchVersion');
+  const sourceEntry = await call.services.buckets.get(source.bucket);
+  if (sourceEntry === undefined) throw awsError('NoSuchBucket', undefined, { fields: { BucketName: source.bucket } });
+  const original = await readableObject(call, sourceEntry, source.key, 's3:GetObject');
+
+  const metadataDirective = (header(call, 'x-amz-metadata-directive') ?? 'COPY').toUpperCase();
+  const taggingDirective = (header(call, 'x-amz-tagging-directive') ?? 'COPY').toUpperCase();
+  if ((metadataDirective !== 'COPY' && metadataDirective !== 'REPLACE') || (taggingDirective !== 'COPY' && taggingDirective !== 'REPLACE')) {
+    throw awsError('InvalidArgument', 'Unknown metadata directive.', { fields: { ArgumentName: 'x-amz-metadata-directive', ArgumentValue: metadataDirective } });
+  }
+  const tags = taggingDirective === 'REPLACE' ? (requestedTags(call) ?? []) : undefined;
+  authorizeWrite(call, entry, key, tags);
+  checkAcl(call);
+  if (source.bucket === entry.bucket.name && source.key === key && metadataDirective === 'COPY' && taggingDirective === 'COPY') {
+    throw awsError(
+      'InvalidRequest',
+      "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
+    );
+  }
+  if (original.size > 5 * 1024 ** 3) {
+    throw awsError('InvalidRequest', 'The specified copy source is larger than the maximum allowable size for a copy source: 5368709120');
+  }
+  checkCopyConditions(call, original);
+  const stored = metadataDirective === 'REPLACE' ? storedHeaders(call.req.headers) : undefined;
+  const blobs = await call.services.blobs.duplicate(original.blobs);
+  const object: S3Object = {
+    ...original,
+    bucket: entry.bucket.name,
+    key,
+    lastModified: call.now,
+    contentType: stored?.contentType ?? original.contentType,
+    headers: stored?.headers ?? original.headers,
+    metadata: stored?.metadata ?? original.metadata,
+    tags: tags ?? original.tags,
+    blobs,
+  };
+  await commitObject(call, object);
+  call.audit.requestParameters['x-amz-copy-source'] = sourceText;
+  const c = object.checksum;
+  return restXmlResponse(
+    'CopyObjectResult',
+    COPY_OBJECT_RESULT,
+    {
+      ETag: quotedEtag(object.etag),
+      LastModified: object.lastModified,
+      ...(c !== undefined ? { [`Checksum${c.algorithm}`]: c.value, ChecksumType: c.type } : {}),
+    },
+    call.ids,
+  );
+}
+
+function checkCopyConditions(call: S3Call, source: S3Object): void {
+  const ifMatch = header(call, 'x-amz-copy-source-if-match');
+  const ifNoneMatch = header(call, 'x-amz-copy-source-if-none-match');
+  const modifiedSince = header(call, 'x-amz-copy-source-if-modified-since');
+  const unmodifiedSince = header(call, 'x-amz-copy-source-if-unmodified-since');
+  const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+  const date = (t: string | undefined) => (t === undefined || Number.isNaN(Date.parse(t)) ? undefined : new Date(t));
+  const failed = (condition: string) => awsError('PreconditionFailed', undefined, { fields: { Condition: condition } });
+  if (ifMatch !== undefined) {
+    if (!etagListMatches(ifMatch, source.etag)) throw failed('x-amz-copy-source-If-Match');
+  } else {
+    const d = date(unmodifiedSince);
+    if (d !== undefined && seconds(source.lastModified) > seconds(d)) throw failed('x-amz-copy-source-If-Unmodified-Since');
+  }
+  if (ifNoneMatch !== undefined) {
+    if (etagListMatches(ifNoneMatch, source.etag)) throw failed('x-amz-copy-source-If-None-Match');
+  } else {
+    const d = date(modifiedSince);
+    if (d !== undefined && seconds(source.lastModified) <= seconds(d)) throw failed('x-amz-copy-source-If-Modified-Since');
+  }
+}
+
+/** DeleteObject: 204 whether or not the key existed. */
+export async function deleteObject(call: S3Call): Promise<WireResponse> {
+  const entry = await call.bucket();
+  const key = call.key ?? '';
+  call.authorize(call.op.action, resourceArn('object', entry.bucket.name, key), entry);
+  const removed = await call.services.store.s3Objects.delete(entry.bucket.name, key);
+  if (removed !== undefined) await call.services.blobs.remove(removed.blobs.map((b) => b.id));
+  return call.reply(204);
+}
+
+/** DeleteObjects: each key authorized and deleted on its own; refusals are listed as Errors. */
+export async function deleteObjects(call: S3Call): Promise<WireResponse> {
+  const entry = await call.bucket();
+  const request = readDelete(await call.smallBody(2 * 1024 * 1024));
+  if (request instanceof Error) throw request;
+  const deleted: { Key: string }[] = [];
+  const errors: { Key: string; Code: string; Message: string }[] = [];
+  for (const { key } of request.objects) {
+    const arn = resourceArn('object', entry.bucket.name, key);
+    if (!call.allows('s3:DeleteObject', arn, entry)) {
+      errors.push({ Key: key, Code: 'AccessDenied', Message: 'Access Denied' });
+      continue;
+    }
+    const removed = await call.services.store.s3Objects.delete(entry.bucket.name, key);
+    if (removed !== undefined) await call.services.blobs.remove(removed.blobs.map((b) => b.id));
+    if (!request.quiet) deleted.push({ Key: key });
+  }
+  call.audit.requestParameters['delete'] = { Object: request.objects.map((o) => ({ Key: o.key })), Quiet: request.quiet };
+  return restXmlResponse('DeleteResult', DELETE_RESULT, { Deleted: deleted, Error: errors }, call.ids);
+}
+

@@ -1,0 +1,158 @@
+// A request body as S3 checks it (Amazon S3 API Reference, "PutObject", "Common Request Headers";
+// Amazon S3 User Guide, "Checking object integrity"): decoded from aws-chunked when the payload mode
+// says so (with chunk and trailer signatures), hashed as it streams, and checked once it has ended —
+// the signed x-amz-content-sha256 (XAmzContentSHA256Mismatch), Content-MD5 (InvalidDigest when not
+// a base64 MD5, BadDigest when different), an `x-amz-checksum-<algorithm>` header or trailer
+// (BadDigest). Nothing is trusted until `finish` has passed.
+import { createHash, type Hash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import {
+  awsError,
+  checksumAlgorithmOfHeader,
+  checksumMismatch,
+  chunkedOptionsFor,
+  createChecksum,
+  decodeAwsChunked,
+  isAwsError,
+  payloadHashMismatch,
+  type AwsChunkedBody,
+  type AwsError,
+  type Checksum,
+  type ChecksumAlgorithm,
+  type PayloadMode,
+  type VerifiedRequest,
+} from '../aws/index.ts';
+import type { Caller } from '../identity/index.ts';
+
+/** What a checked body was. */
+export interface BodyDigest {
+  readonly size: number;
+  /** MD5 hex (the ETag of an object written whole). */
+  readonly md5: string;
+  /** The flexible checksum the client sent (header or trailer), verified. */
+  readonly checksum: { readonly algorithm: ChecksumAlgorithm; readonly value: string } | undefined;
+}
+
+const BASE64_MD5 = /^[A-Za-z0-9+/]{22}==$/;
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** The body of one request, decoded and checked. */
+export class RequestBody {
+  /** The number of bytes the body will have (Content-Length, or x-amz-decoded-content-length). */
+  readonly length: number | undefined;
+  readonly #source: AsyncIterable<Buffer>;
+  readonly #payload: PayloadMode;
+  readonly #chunked: AwsChunkedBody | undefined;
+  readonly #contentMd5: string | undefined;
+  readonly #headerChecksum: { algorithm: ChecksumAlgorithm; value: string } | undefined;
+  readonly #md5: Hash = createHash('md5');
+  readonly #sha256: Hash | undefined;
+  readonly #checksum: Checksum | undefined;
+  #size = 0;
+  #ended = false;
+
+  private constructor(
+    source: AsyncIterable<Buffer>,
+    payload: PayloadMode,
+    chunked: AwsChunkedBody | undefined,
+    length: number | undefined,
+    contentMd5: string | undefined,
+    headerChecksum: { algorithm: ChecksumAlgorithm; value: string } | undefined,
+  ) {
+    this.#source = source;
+    this.#payload = payload;
+    this.#chunked = chunked;
+    this.length = length;
+    this.#contentMd5 = contentMd5;
+    this.#headerChecksum = headerChecksum;
+    this.#sha256 = payload.kind === 'sha256' ? createHash('sha256') : undefined;
+    this.#checksum = headerChecksum === undefined ? undefined : createChecksum(headerChecksum.algorithm);
+  }
+
+  /** Opens the body of a verified (or anonymous: undefined) request; refuses bad integrity headers at once. */
+  static open(req: IncomingMessage, verified: VerifiedRequest<Caller> | undefined): RequestBody | AwsError {
+    const contentMd5 = header(req, 'content-md5');
+    if (contentMd5 !== undefined && !BASE64_MD5.test(contentMd5.trim())) return awsError('InvalidDigest');
+    let headerChecksum: { algorithm: ChecksumAlgorithm; value: string } | undefined;
+    for (const name of Object.keys(req.headers)) {
+      const algorithm = checksumAlgorithmOfHeader(name);
+      const value = header(req, name);
+      if (algorithm === undefined || value === undefined) continue;
+      if (headerChecksum !== undefined) {
+        return awsError('InvalidRequest', 'Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.');
+      }
+      headerChecksum = { algorithm, value: value.trim() };
+    }
+    const payload: PayloadMode = verified?.payload ?? { kind: 'unsigned' };
+    const lengthText = header(req, 'content-length');
+    let length = lengthText === undefined ? undefined : Number(lengthText);
+    let chunked: AwsChunkedBody | undefined;
+    let source: AsyncIterable<Buffer> = req;
+    if (verified !== undefined) {
+      const options = chunkedOptionsFor(verified, req.headersDistinct);
+      if (isAwsError(options)) return options;
+      if (options !== undefined) {
+        chunked = decodeAwsChunked(req, options);
+        source = chunked.body;
+        length = options.decodedContentLength;
+      }
+    }
+    return new RequestBody(source, payload, chunked, length, contentMd5?.trim(), headerChecksum);
+  }
+
+  /** The decoded bytes, hashed on the way. Iterate once. */
+  async *chunks(): AsyncGenerator<Buffer> {
+    for await (const chunk of this.#source) {
+      this.#size += chunk.length;
+      this.#md5.update(chunk);
+      this.#sha256?.update(chunk);
+      this.#checksum?.update(chunk);
+      yield chunk;
+    }
+    this.#ended = true;
+  }
+
+  /** Reads the whole body into memory, up to `limit` bytes (larger: undefined). For small XML/JSON bodies. */
+  async buffer(limit: number): Promise<Buffer | undefined> {
+    const parts: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of this.chunks()) {
+      size += chunk.length;
+      if (size > limit) return undefined;
+      parts.push(chunk);
+    }
+    return Buffer.concat(parts);
+  }
+
+  /** Checks the body after it has been read to its end. */
+  finish(): BodyDigest | AwsError {
+    if (!this.#ended) return awsError('IncompleteBody', 'The request body terminated unexpectedly', { detail: 'body not read to its end' });
+    if (this.length !== undefined && this.#size !== this.length) {
+      return awsError('IncompleteBody', undefined, { detail: `${this.#size} of ${this.length} bytes` });
+    }
+    if (this.#sha256 !== undefined && this.#payload.kind === 'sha256') {
+      const computed = this.#sha256.digest('hex');
+      if (computed !== this.#payload.sha256) return payloadHashMismatch(this.#payload.sha256, computed);
+    }
+    const md5 = this.#md5.digest();
+    if (this.#contentMd5 !== undefined && md5.toString('base64') !== this.#contentMd5) {
+      return awsError('BadDigest', undefined, { fields: { ExpectedDigest: Buffer.from(this.#contentMd5, 'base64').toString('hex'), CalculatedDigest: md5.toString('base64') } });
+    }
+    let checksum: BodyDigest['checksum'];
+    if (this.#headerChecksum !== undefined && this.#checksum !== undefined) {
+      const actual = this.#checksum.digestBase64();
+      if (actual !== this.#headerChecksum.value) return checksumMismatch(this.#headerChecksum.algorithm, this.#headerChecksum.value, actual);
+      checksum = this.#headerChecksum;
+    }
+    const trailing = this.#chunked?.checksum;
+    if (trailing !== undefined) {
+      if (trailing.expected !== trailing.actual) return checksumMismatch(trailing.algorithm, trailing.expected, trailing.actual);
+      checksum = { algorithm: trailing.algorithm, value: trailing.actual };
+    }
+    return { size: this.#size, md5: md5.toString('hex'), checksum };
+  }
+}
