@@ -85,7 +85,13 @@ export function assumeRoleWithWebIdentity(deps: WebIdentityDeps) {
       if (iss === undefined) throw awsError('InvalidIdentityToken', NOT_A_JWT, { detail: 'token is not a JWT with an iss claim' });
       const provider = ctx.snapshot.oidcProvider(accountId, providerUrlForIssuer(iss));
       if (provider === undefined) throw awsError('InvalidIdentityToken', `No OpenIDConnect provider found in your account for ${iss}`);
-      const verified = await deps.tokens.verify(req.WebIdentityToken, { url: provider.url, clientIds: provider.clientIds, thumbprints: provider.thumbprints });
+      // A provider for an issuer podiam cannot reach holds its JWKS; the verifier uses it instead of fetching.
+      const verified = await deps.tokens.verify(req.WebIdentityToken, {
+        url: provider.url,
+        clientIds: provider.clientIds,
+        thumbprints: provider.thumbprints,
+        ...(provider.jwks !== undefined ? { jwks: provider.jwks } : {}),
+      });
       if (!verified.ok) throw awsError(verified.code, verified.message, { detail: verified.detail });
       ctx.audit.userIdentity = webIdentityUser(provider.arn, verified.audience, verified.subject);
       const role = findRole(ctx.snapshot, roleArn);

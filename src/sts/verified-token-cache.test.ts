@@ -74,4 +74,14 @@ describe('verified web identity tokens are remembered for a minute, never past t
     await cache.verify('t2', PROVIDER);
     expect(inner.calls).toHaveLength(4);
   });
+  it('a new held JWKS (a synced key set) is verified again', async () => {
+    const now = 1_000_000_000_000;
+    const inner = counting(() => verified(now / 1000 + 3600));
+    const cache = new VerifiedTokenCache(inner.verifier, () => now);
+    const held = { ...PROVIDER, jwks: { keys: [{ kid: 'k1' }] } };
+    await cache.verify('t1', held);
+    await cache.verify('t1', held);
+    await cache.verify('t1', { ...PROVIDER, jwks: { keys: [{ kid: 'k2' }] } });
+    expect(inner.calls).toHaveLength(2);
+  });
 });

@@ -3,7 +3,8 @@
 // kubelet rotates the file); its signature, issuer and audience check cannot come out differently while
 // the issuer's keys and the provider's configuration are unchanged — and the verifier itself trusts a
 // fetched key set for as long as its cache lasts, so a minute more adds no staleness. Only successes are
-// kept, keyed by the token and the provider's URL, client IDs and thumbprints; an entry lasts at most a
+// kept, keyed by the token and the provider's URL, client IDs, thumbprints and held JWKS (for issuers
+// podiam cannot reach; a synced key set is a new key); an entry lasts at most a
 // minute and never past the token's `exp` (the verifier then decides again, clock skew included). The
 // trust policy, session policies and everything else are evaluated on every call. The unverified `iss`
 // of recent tokens (a pure function of the token, used to find the provider) is remembered too.
@@ -14,6 +15,16 @@ const MAX_ENTRIES = 4096;
 /** The issuer memo takes any token, verified or not: fewer and shorter ones (at most ~4 MiB). */
 const MAX_ISSUERS = 1024;
 const MAX_MEMO_TOKEN_CHARS = 4096;
+
+/** A tag per held JWKS object: a new key set (a new snapshot of the provider) is a new cache key. */
+const jwksTags = new WeakMap<object, string>();
+let nextJwksTag = 0;
+function jwksTag(jwks: object | undefined): string {
+  if (jwks === undefined) return '';
+  let tag = jwksTags.get(jwks);
+  if (tag === undefined) jwksTags.set(jwks, (tag = String(++nextJwksTag)));
+  return tag;
+}
 
 interface Entry {
   readonly result: VerifiedWebIdentity;
@@ -46,7 +57,7 @@ export class VerifiedTokenCache implements Pick<WebIdentityVerifier, 'verify'> {
   }
 
   async verify(token: string, provider: OidcProviderConfig): Promise<WebIdentityResult> {
-    const key = `${provider.url}\n${provider.clientIds.join(',')}\n${(provider.thumbprints ?? []).join(',')}\n${token}`;
+    const key = `${provider.url}\n${provider.clientIds.join(',')}\n${(provider.thumbprints ?? []).join(',')}\n${jwksTag(provider.jwks)}\n${token}`;
     const now = this.#now();
     const hit = this.#entries.get(key);
     if (hit !== undefined) {

@@ -120,13 +120,38 @@ describe('issue 3: expired credentials get ExpiredToken (in-process server, fake
     });
   });
 
+  it('a provider holding the JWKS of an issuer podiam cannot reach verifies its tokens, and a synced key set replaces it', async () => {
+    const external = 'https://oidc.unreachable.invalid/id/EXAMPLED539D4633E53DE1B71EXAMPLE';
+    const world = new StsWorld({ url: server.url, accountId: ACCOUNT, ...server.admin });
+    const providerArn = await world.oidcProvider(world.management, external, ['sts.amazonaws.com']);
+    await world.role(world.management, 'external', {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Federated: providerArn }, Action: 'sts:AssumeRoleWithWebIdentity' }],
+    });
+    const clusterKey = await testKey('RS256', 'cluster-1');
+    await server.store.oidcProviders.update(providerArn, { jwks: { keys: [clusterKey.publicJwk as Record<string, string>] } });
+    await server.holder.refresh();
+    const now = Math.floor(Date.now() / 1000);
+    const token = await signToken(clusterKey, { iss: external, sub: 'system:serviceaccount:default:app', aud: 'sts.amazonaws.com', iat: now, exp: now + 600 });
+    const sts = new STSClient({ endpoint: server.url, region: 'us-east-1' });
+    const call = () => sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/external`, RoleSessionName: 'held', WebIdentityToken: token }));
+    expect((await call()).AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/external/held`);
+    // The cluster rotated its key away: the same token no longer verifies.
+    const rotated = await testKey('RS256', 'cluster-2');
+    await server.store.oidcProviders.update(providerArn, { jwks: { keys: [rotated.publicJwk as Record<string, string>] } });
+    await server.holder.refresh();
+    expect(await failure(call())).toMatchObject({ code: 'InvalidIdentityToken', status: 400 });
+  });
+
   it('CloudTrail notes of AssumeRoleWithWebIdentity: WebIdentityUser, the role\'s account, no secrets', async () => {
     const now = Math.floor(Date.now() / 1000);
     const token = await signToken(await key, { iss: issuer.issuer, sub: 'system:serviceaccount:default:audited', aud: 'sts.amazonaws.com', iat: now, exp: now + 600 });
     const out = await new STSClient({ endpoint: server.url, region: 'us-east-1' }).send(
       new AssumeRoleWithWebIdentityCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/web`, RoleSessionName: 'audited', WebIdentityToken: token }),
     );
-    const record = records.find((r) => r.eventName === 'AssumeRoleWithWebIdentity' && r.errorCode === undefined);
+    const record = records.find(
+      (r) => r.eventName === 'AssumeRoleWithWebIdentity' && r.errorCode === undefined && (r.requestParameters as { roleSessionName?: string }).roleSessionName === 'audited',
+    );
     const providerArn = `arn:aws:iam::${ACCOUNT}:oidc-provider/${issuer.providerUrl}`;
     expect(record?.caller).toBeUndefined();
     expect(record?.notes.userIdentity).toEqual({
