@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { isAwsError } from '../aws/index.ts';
+import { serviceCatalog } from '../catalog/index.ts';
+import { s3Address } from './addressing.ts';
+import { resourceArn, S3_OPERATIONS, type S3OperationName } from './operations.ts';
+import { routeS3Request } from './routing.ts';
+
+interface Case {
+  readonly method: string;
+  readonly url: string;
+  readonly headers?: Record<string, string>;
+  readonly operation: S3OperationName;
+  readonly action: string;
+  readonly resource: string;
+}
+
+// Amazon S3 User Guide, "Required permissions for Amazon S3 API operations".
+const CASES: readonly Case[] = [
+  { method: 'GET', url: '/', operation: 'ListBuckets', action: 's3:ListAllMyBuckets', resource: 'arn:aws:s3:::*' },
+  { method: 'PUT', url: '/pics', operation: 'CreateBucket', action: 's3:CreateBucket', resource: 'arn:aws:s3:::pics' },
+  { method: 'HEAD', url: '/pics', operation: 'HeadBucket', action: 's3:ListBucket', resource: 'arn:aws:s3:::pics' },
+  { method: 'DELETE', url: '/pics', operation: 'DeleteBucket', action: 's3:DeleteBucket', resource: 'arn:aws:s3:::pics' },
+  { method: 'GET', url: '/pics?location', operation: 'GetBucketLocation', action: 's3:GetBucketLocation', resource: 'arn:aws:s3:::pics' },
+  { method: 'GET', url: '/pics?tagging', operation: 'GetBucketTagging', action: 's3:GetBucketTagging', resource: 'arn:aws:s3:::pics' },
+  { method: 'PUT', url: '/pics?tagging', operation: 'PutBucketTagging', action: 's3:PutBucketTagging', resource: 'arn:aws:s3:::pics' },
+  { method: 'DELETE', url: '/pics?tagging', operation: 'DeleteBucketTagging', action: 's3:PutBucketTagging', resource: 'arn:aws:s3:::pics' },
+  { method: 'GET', url: '/pics?policy', operation: 'GetBucketPolicy', action: 's3:GetBucketPolicy', resource: 'arn:aws:s3:::pics' },
+  { method: 'PUT', url: '/pics?policy', operation: 'PutBucketPolicy', action: 's3:PutBucketPolicy', resource: 'arn:aws:s3:::pics' },
+  { method: 'DELETE', url: '/pics?policy', operation: 'DeleteBucketPolicy', action: 's3:DeleteBucketPolicy', resource: 'arn:aws:s3:::pics' },
+  { method: 'GET', url: '/pics?policyStatus', operation: 'GetBucketPolicyStatus', action: 's3:GetBucketPolicyStatus', resource: 'arn:aws:s3:::pics' },
+  { method: 'GET', url: '/pics?publicAccessBlock', operation: 'GetPublicAccessBlock', action: 's3:GetBucketPublicAccessBlock', resource: 'arn:aws:s3:::pics' },
+  { method: 'PUT', url: '/pics?publicAccessBlock', operation: 'PutPublicAccessBlock', action: 's3:PutBucketPublicAccessBlock', resource: 'arn:aws:s3:::pics' },
+  { method: 'DELETE', url: '/pics?publicAccessBlock', operation: 'DeletePublicAccessBlock', action: 's3:PutBucketPublicAccessBlock', resource: 'arn:aws:s3:::pics' },
+  { method: 'GET', url: '/pics?prefix=a%2F&delimiter=%2F', operation: 'ListObjects', action: 's3:ListBucket', resource: 'arn:aws:s3:::pics' },
+  { method: 'GET', url: '/pics?list-type=2&prefix=a', operation: 'ListObjectsV2', action: 's3:ListBucket', resource: 'arn:aws:s3:::pics' },
+  { method: 'GET', url: '/pics?uploads', operation: 'ListMultipartUploads', action: 's3:ListBucketMultipartUploads', resource: 'arn:aws:s3:::pics' },
+  { method: 'POST', url: '/pics?delete', operation: 'DeleteObjects', action: 's3:DeleteObject', resource: 'arn:aws:s3:::pics' },
+  { method: 'PUT', url: '/pics/indoor-cat.jpg', operation: 'PutObject', action: 's3:PutObject', resource: 'arn:aws:s3:::pics/indoor-cat.jpg' },
+  { method: 'PUT', url: '/pics/copy.jpg', headers: { 'x-amz-copy-source': '/pics/indoor-cat.jpg' }, operation: 'CopyObject', action: 's3:PutObject', resource: 'arn:aws:s3:::pics/copy.jpg' },
+  { method: 'GET', url: '/pics/indoor-cat.jpg', operation: 'GetObject', action: 's3:GetObject', resource: 'arn:aws:s3:::pics/indoor-cat.jpg' },
+  { method: 'HEAD', url: '/pics/indoor-cat.jpg', operation: 'HeadObject', action: 's3:GetObject', resource: 'arn:aws:s3:::pics/indoor-cat.jpg' },
+  { method: 'DELETE', url: '/pics/indoor-cat.jpg', operation: 'DeleteObject', action: 's3:DeleteObject', resource: 'arn:aws:s3:::pics/indoor-cat.jpg' },
+  { method: 'GET', url: '/pics/indoor-cat.jpg?tagging', operation: 'GetObjectTagging', action: 's3:GetObjectTagging', resource: 'arn:aws:s3:::pics/indoor-cat.jpg' },
+  { method: 'PUT', url: '/pics/indoor-cat.jpg?tagging', operation: 'PutObjectTagging', action: 's3:PutObjectTagging', resource: 'arn:aws:s3:::pics/indoor-cat.jpg' },
+  { method: 'DELETE', url: '/pics/indoor-cat.jpg?tagging', operation: 'DeleteObjectTagging', action: 's3:DeleteObjectTagging', resource: 'arn:aws:s3:::pics/indoor-cat.jpg' },
+  { method: 'POST', url: '/pics/big.bin?uploads', operation: 'CreateMultipartUpload', action: 's3:PutObject', resource: 'arn:aws:s3:::pics/big.bin' },
+  { method: 'PUT', url: '/pics/big.bin?partNumber=2&uploadId=u', operation: 'UploadPart', action: 's3:PutObject', resource: 'arn:aws:s3:::pics/big.bin' },
+  { method: 'POST', url: '/pics/big.bin?uploadId=u', operation: 'CompleteMultipartUpload', action: 's3:PutObject', resource: 'arn:aws:s3:::pics/big.bin' },
+  { method: 'DELETE', url: '/pics/big.bin?uploadId=u', operation: 'AbortMultipartUpload', action: 's3:AbortMultipartUpload', resource: 'arn:aws:s3:::pics/big.bin' },
+  { method: 'GET', url: '/pics/big.bin?uploadId=u', operation: 'ListParts', action: 's3:ListMultipartUploadParts', resource: 'arn:aws:s3:::pics/big.bin' },
+  { method: 'GET', url: '/photos%202024/a%2Bb/c%20d.jpg', operation: 'GetObject', action: 's3:GetObject', resource: 'arn:aws:s3:::photos 2024/a+b/c d.jpg' },
+];
+
+function route(c: Pick<Case, 'method' | 'url' | 'headers'>, host = '127.0.0.1:4577') {
+  const q = c.url.indexOf('?');
+  const address = s3Address(q < 0 ? c.url : c.url.slice(0, q), host);
+  if (isAwsError(address)) throw address;
+  const name = routeS3Request(c.method, address, new URLSearchParams(q < 0 ? '' : c.url.slice(q + 1)), c.headers ?? {});
+  if (isAwsError(name)) return { error: name.code };
+  const spec = S3_OPERATIONS[name];
+  return { operation: name, action: spec.action, resource: resourceArn(spec.scope, address.bucket, address.key) };
+}
+
+describe('Each request is authorized as its IAM action on its resource ARN (Amazon S3 User Guide, "Required permissions for Amazon S3 API operations")', () => {
+  for (const c of CASES) {
+    it(`${c.method} ${c.url} is ${c.operation}: ${c.action} on ${c.resource}`, () => {
+      expect(route(c)).toEqual({ operation: c.operation, action: c.action, resource: c.resource });
+    });
+  }
+
+  it('every operation is covered by the table above', () => {
+    expect(new Set(CASES.map((c) => c.operation))).toEqual(new Set(Object.keys(S3_OPERATIONS)));
+  });
+
+  it('every action exists in the Service Authorization Reference, with the resource type the operation names', () => {
+    const catalog = serviceCatalog();
+    for (const spec of Object.values(S3_OPERATIONS)) {
+      const action = catalog.action('s3', spec.action.slice(3));
+      expect(action?.name, spec.action).toBe(spec.action.slice(3));
+      const types = action?.resourceTypes.map((t) => t.name) ?? [];
+      // DeleteObjects addresses the bucket and authorizes s3:DeleteObject on each key it names.
+      const authorizedOn = spec.name === 'DeleteObjects' ? 'object' : spec.scope;
+      if (authorizedOn === 'service') expect(types).toEqual([]);
+      else expect(types, spec.name).toContain(authorizedOn);
+    }
+  });
+
+  it('subresources S3 has but podiam does not serve are NotImplemented, other methods MethodNotAllowed', () => {
+    expect(route({ method: 'GET', url: '/pics?acl' })).toEqual({ error: 'NotImplemented' });
+    expect(route({ method: 'PUT', url: '/pics/k?retention' })).toEqual({ error: 'NotImplemented' });
+    expect(route({ method: 'PUT', url: '/pics/k?partNumber=1&uploadId=u', headers: { 'x-amz-copy-source': 'a/b' } })).toEqual({ error: 'NotImplemented' });
+    expect(route({ method: 'POST', url: '/pics/k' })).toEqual({ error: 'MethodNotAllowed' });
+    expect(route({ method: 'PUT', url: '/' })).toEqual({ error: 'MethodNotAllowed' });
+  });
+});
+
+describe('Virtual-hosted and path-style addressing (Amazon S3 User Guide, "Virtual hosting of general purpose buckets")', () => {
+  it('BUCKET.localhost:PORT and BUCKET.s3.<region>.amazonaws.com name the bucket; the path is the key', () => {
+    expect(route({ method: 'GET', url: '/indoor-cat.jpg' }, 'pics.localhost:4577')).toMatchObject({ operation: 'GetObject', resource: 'arn:aws:s3:::pics/indoor-cat.jpg' });
+    expect(route({ method: 'GET', url: '/?list-type=2' }, 'my.pics.s3.us-east-1.amazonaws.com')).toMatchObject({ operation: 'ListObjectsV2', resource: 'arn:aws:s3:::my.pics' });
+    expect(route({ method: 'PUT', url: '/' }, 'pics.s3.podiam.example')).toMatchObject({ operation: 'CreateBucket' });
+  });
+
+  it('IP addresses, localhost and other hosts are path-style; a bad escape is InvalidURI', () => {
+    expect(route({ method: 'GET', url: '/pics/k' }, 'localhost:4577')).toMatchObject({ resource: 'arn:aws:s3:::pics/k' });
+    expect(route({ method: 'GET', url: '/pics/k' }, '[::1]:4577')).toMatchObject({ resource: 'arn:aws:s3:::pics/k' });
+    expect(route({ method: 'GET', url: '/' }, 's3.amazonaws.com')).toMatchObject({ operation: 'ListBuckets' });
+    const bad = s3Address('/pics/%E0%A4%A', '127.0.0.1');
+    expect(isAwsError(bad) && bad.code).toBe('InvalidURI');
+  });
+});
