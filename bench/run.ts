@@ -2,6 +2,7 @@
 // the baselines measured in the same run.
 const suites: Record<string, () => Promise<void>> = {
   policy: async () => (await import('./policy.ts')).run(),
+  sts: async () => (await import('./sts.ts')).run(),
 };
 
 const wanted = process.argv.slice(2);
