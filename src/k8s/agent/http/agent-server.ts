@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { normaliseIp } from '../pods/pod-view.ts';
+import { normaliseIp, type PodView } from '../pods/pod-view.ts';
 import type { Handler } from '../imds/metadata-handler.ts';
 import type { AgentMetrics } from '../observe/agent-metrics.ts';
 import { CONTAINER_CREDENTIALS_PATH } from '../container/container-credentials-handler.ts';
@@ -41,6 +41,15 @@ export function route(options: AgentServerOptions, req: AgentRequest): AgentResp
 
 /** Creates the node:http server. */
 export function createAgentServer(options: AgentServerOptions): http.Server {
+  // One child logger per pod object: pino serialises a child's bindings once, so the pod's name and
+  // UID cost nothing per answer.
+  const podLoggers = new WeakMap<PodView, Logger>();
+  const loggerFor = (pod: PodView | undefined): Logger => {
+    if (pod === undefined) return options.log;
+    let child = podLoggers.get(pod);
+    if (child === undefined) podLoggers.set(pod, (child = options.log.child({ pod: `${pod.namespace}/${pod.name}`, podUid: pod.uid })));
+    return child;
+  };
   const server = http.createServer({ keepAliveTimeout: 65_000, requestTimeout: 30_000 }, (req, res) => {
     const started = performance.now();
     const request: AgentRequest = {
@@ -59,11 +68,11 @@ export function createAgentServer(options: AgentServerOptions): http.Server {
     }
     if (answer instanceof Promise) {
       answer.then(
-        (a) => send(options, request, res, a, started),
-        (err: unknown) => send(options, request, res, textResponse(500, 'Internal Server Error', { handler: 'not-found', reason: 'handler failed', detail: String(err) }), started),
+        (a) => send(options, loggerFor, request, res, a, started),
+        (err: unknown) => send(options, loggerFor, request, res, textResponse(500, 'Internal Server Error', { handler: 'not-found', reason: 'handler failed', detail: String(err) }), started),
       );
     } else {
-      send(options, request, res, answer, started);
+      send(options, loggerFor, request, res, answer, started);
     }
   });
   server.on('clientError', (_err, socket) => {
@@ -72,7 +81,7 @@ export function createAgentServer(options: AgentServerOptions): http.Server {
   return server;
 }
 
-function send(options: AgentServerOptions, req: AgentRequest, res: http.ServerResponse, answer: AgentResponse, started: number): void {
+function send(options: AgentServerOptions, loggerFor: (pod: PodView | undefined) => Logger, req: AgentRequest, res: http.ServerResponse, answer: AgentResponse, started: number): void {
   const body = req.method === 'HEAD' ? undefined : answer.body;
   const length = typeof answer.body === 'string' ? Buffer.byteLength(answer.body) : answer.body.length;
   res.writeHead(answer.status, { ...answer.headers, 'content-length': String(length) });
@@ -81,23 +90,21 @@ function send(options: AgentServerOptions, req: AgentRequest, res: http.ServerRe
   if (facts.handler === 'health' || facts.handler === 'metrics') return;
   options.metrics.requests.inc({ handler: facts.handler, code: answer.status, role: facts.role ?? '' });
   if (facts.cache !== undefined) options.metrics.cacheLookups.inc({ result: facts.cache });
-  const pod = facts.pod;
   const entry = {
     ip: req.clientIp,
     method: req.method,
     path: req.target,
     status: answer.status,
     handler: facts.handler,
-    pod: pod === undefined ? undefined : `${pod.namespace}/${pod.name}`,
-    podUid: pod?.uid,
     role: facts.role,
     cache: facts.cache,
     reason: facts.reason,
     detail: facts.detail,
     ms: Math.round((performance.now() - started) * 1000) / 1000,
   };
-  if (answer.status >= 500) options.log.warn(entry, 'answer');
-  else options.log.info(entry, 'answer');
+  const log = loggerFor(facts.pod);
+  if (answer.status >= 500) log.warn(entry, 'answer');
+  else log.info(entry, 'answer');
 }
 
 /** Listens and resolves with the bound port. */
