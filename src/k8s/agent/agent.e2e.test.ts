@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromContainerMetadata, fromHttp, fromInstanceMetadata } from '@aws-sdk/credential-providers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseRoleArn, type RoleArn } from '../../aws/arn/index.ts';
+import { SdkRoleAssumer } from './sts/sdk-role-assumer.ts';
 import { AgentWorld } from './testing/agent-world.ts';
 import { startMotoSts } from './testing/moto-sts.ts';
 import { asPod, requestFromPod } from './testing/pod-http.ts';
@@ -84,6 +86,18 @@ describe.skipIf(moto === undefined)('podiam agent end to end (fake API server, m
   afterAll(async () => {
     await world?.close();
     await moto?.close();
+  });
+
+  it('the SDK STS client honours AWS_ENDPOINT_URL_STS when no --sts-endpoint is given', async () => {
+    process.env['AWS_ENDPOINT_URL_STS'] = moto?.endpoint ?? '';
+    try {
+      const role = (parseRoleArn(`${BASE}from-env`) as { ok: true; value: RoleArn }).value;
+      const out = await new SdkRoleAssumer({ region: 'us-east-1', credentials: node }).assumeRole({ role, externalId: undefined, sessionName: 'env.endpoint', tags: [], durationSeconds: 3600 });
+      expect(out.ok).toBe(true);
+      if (out.ok) expect(await callerArn({ accessKeyId: out.credentials.accessKeyId, secretAccessKey: out.credentials.secretAccessKey, sessionToken: out.credentials.sessionToken })).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/from-env/env.endpoint`);
+    } finally {
+      delete process.env['AWS_ENDPOINT_URL_STS'];
+    }
   });
 
   it('/healthz is ready once the caches synced', async () => {

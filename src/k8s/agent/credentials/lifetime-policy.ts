@@ -3,7 +3,9 @@
 //    `_evaluate_expiration`) treats credentials with less than 10 minutes + 2-10 minutes of jitter
 //    left as an outage and *extends* them to 12-20 minutes from now, past their real expiry; its
 //    refreshable credentials refresh at 15 minutes (advisory) and 10 minutes (mandatory) left;
-//  - the JS SDK v3 refreshes credentials with less than 5 minutes left.
+//  - the JS SDK v3 treats credentials with less than 5 minutes left as expired
+//    (@aws-sdk/credential-provider-node `credentialsTreatedAsExpired`, 300000 ms) and, like botocore,
+//    extends expired instance-metadata credentials by 5-10 minutes (static stability).
 // So the agent never serves credentials with less than `minServedMs` (default 25 minutes) left and
 // renews them in the background from `refreshBeforeMs` (default 40 minutes) left, leaving 15 minutes
 // of retries before a failing STS is visible to pods.

@@ -20,9 +20,10 @@ export interface FakeImds {
 
 const TOKEN = 'fake-imds-session-token';
 
-/** Starts the fake on 127.0.0.1. */
-export async function startFakeImds(documents: Record<string, string> = {}): Promise<FakeImds> {
-  const docs: Record<string, string> = {
+
+/** Starts the fake on 127.0.0.1; `documents` add or (with undefined) remove paths. */
+export async function startFakeImds(documents: Record<string, string | undefined> = {}): Promise<FakeImds> {
+  const docs: Record<string, string | undefined> = {
     '/latest/meta-data/instance-id': 'i-0123456789abcdef0',
     '/latest/meta-data/placement/region': 'us-east-1',
     '/latest/meta-data/local-ipv4': '10.0.0.10',
