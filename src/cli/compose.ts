@@ -21,7 +21,7 @@ export function composeServer(): ServerParts {
       createClustersService(),
       createOrganizationsService(),
     ],
-    recorder: ({ store, logger }) => createAuditRecorder({ store, logger }),
+    recorder: ({ store, logger, storeOptions }) => createAuditRecorder({ store, logger, storeOptions }),
     extraDoors: (deps) => [clusterIssuerDoor(deps.store, deps.holder), createS3Door(deps)],
   };
 }

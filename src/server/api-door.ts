@@ -1,7 +1,6 @@
 // The front door of the AWS Query and JSON 1.1 services (IAM, STS, Organizations): which service a
 // request is for (its SigV4 credential scope, its X-Amz-Target, or its Action for unsigned STS calls),
 // signature verification, input decoding, the operation, and the response — every step with AWS's errors.
-import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import {
@@ -18,6 +17,7 @@ import {
   parseQueryRequest,
   queryErrorResponse,
   queryResponse,
+  sha256Hex,
   toAwsError,
   unknownAction,
   verifySigV4,
@@ -129,7 +129,7 @@ export async function handleApiRequest(req: IncomingMessage, body: Buffer, reque
     const dialect: SigV4Dialect = protocol;
     if (scope !== undefined) {
       const verified = await verifySigV4(
-        { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headersDistinct, bodySha256: createHash('sha256').update(body).digest('hex') },
+        { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headersDistinct, bodySha256: sha256Hex(body) },
         {
           dialect,
           service: service.signingName,

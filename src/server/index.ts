@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import type { CallRecorder, ServiceDefinition, ServiceSettings } from '../api/index.ts';
 import { loadKeyring, type SessionKeyring } from '../identity/index.ts';
-import { openStore, type Store } from '../store/index.ts';
+import { openStore, type Store, type StoreOptions } from '../store/index.ts';
 import { handleApiRequest, isApiRequest } from './api-door.ts';
 import { bootstrap, writeCliFiles, type AdminCredentials } from './bootstrap.ts';
 import { listenAddress, type ServeConfig } from './config.ts';
@@ -16,6 +16,8 @@ import { SnapshotHolder } from './snapshot-holder.ts';
 /** What the services are built from. */
 export interface ServiceFactoryDeps {
   readonly store: Store;
+  /** How the store was opened, for parts that open their own connection (the audit writer's thread). */
+  readonly storeOptions: StoreOptions;
   readonly settings: ServiceSettings;
   readonly logger: Logger;
 }
@@ -52,9 +54,9 @@ const MAX_API_BODY = 1024 * 1024;
 /** Starts `podiam serve` with this configuration. */
 export async function startServer(config: ServeConfig, parts: ServerParts, logger: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
   await mkdir(config.dataDir, { recursive: true });
-  const store = await openStore(
-    config.databaseUrl !== undefined ? { kind: 'postgres', connectionString: config.databaseUrl } : { kind: 'sqlite', path: join(config.dataDir, 'podiam.db') },
-  );
+  const storeOptions: StoreOptions =
+    config.databaseUrl !== undefined ? { kind: 'postgres', connectionString: config.databaseUrl } : { kind: 'sqlite', path: join(config.dataDir, 'podiam.db') };
+  const store = await openStore(storeOptions);
   const now = () => new Date();
   const settingsRef: { value: ServiceSettings } = {
     value: { publicBaseUrl: config.publicBaseUrl ?? `http://${config.listen}`, managementAccountId: config.accountId, defaultRegion: config.region },
@@ -68,6 +70,7 @@ export async function startServer(config: ServeConfig, parts: ServerParts, logge
   });
   const deps: ServiceFactoryDeps = {
     store,
+    storeOptions,
     logger,
     get settings() {
       return settingsRef.value;
@@ -108,6 +111,7 @@ export async function startServer(config: ServeConfig, parts: ServerParts, logge
   };
   const doorDeps: DoorDeps = {
     store,
+    storeOptions,
     logger,
     get settings() {
       return settingsRef.value;

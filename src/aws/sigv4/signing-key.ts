@@ -3,7 +3,7 @@
 //   kDate = HMAC("AWS4" + secret, yyyymmdd); kRegion = HMAC(kDate, region);
 //   kService = HMAC(kRegion, service); kSigning = HMAC(kService, "aws4_request")
 
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, hash, timingSafeEqual, type KeyObject } from 'node:crypto';
 
 /** The algorithm name of SigV4 with HMAC-SHA256. */
 export const ALGORITHM = 'AWS4-HMAC-SHA256';
@@ -28,18 +28,34 @@ export function signingKey(secretAccessKey: string, date: string, region: string
     const oldest = cache.keys().next();
     if (oldest.done !== true) cache.delete(oldest.value);
   }
-  cache.set(cacheKey, kSigning);
+  cache.set(cacheKey, remember(kSigning));
   return kSigning;
 }
 
+/**
+ * Key objects of the cached signing keys: Node turns a Buffer key into a KeyObject on every
+ * `createHmac`, which costs several times the HMAC itself; a cached signing key is converted once.
+ */
+const keyObjects = new WeakMap<Buffer, KeyObject>();
+
 /** HMAC-SHA256 of data under a key. */
 export function hmac(key: string | Buffer, data: string | Buffer): Buffer {
+  if (typeof key !== 'string') {
+    const object = keyObjects.get(key);
+    if (object !== undefined) return createHmac('sha256', object).update(data).digest();
+  }
   return createHmac('sha256', key).update(data).digest();
+}
+
+/** The signing key as a reusable key object (for keys used many times: the cached signing keys). */
+function remember(key: Buffer): Buffer {
+  keyObjects.set(key, createSecretKey(key));
+  return key;
 }
 
 /** Lower-case hex SHA-256 of a string (UTF-8) or bytes. */
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  return hash('sha256', data, 'hex');
 }
 
 /** The hex SHA-256 of an empty payload. */

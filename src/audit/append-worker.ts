@@ -1,0 +1,24 @@
+// The audit writer's thread: its own store connection, so that encoding events and the database's
+// inserts and commits (synchronous in node:sqlite) never hold up the request path.
+import { parentPort, workerData } from 'node:worker_threads';
+import { openStore, type AuditEventRecord, type StoreOptions } from '../store/index.ts';
+
+interface AppendMessage {
+  readonly id: number;
+  readonly events: readonly AuditEventRecord[];
+}
+
+const port = parentPort;
+if (port === null) throw new Error('append-worker.ts runs only as a worker thread');
+const store = await openStore(workerData as StoreOptions);
+port.on('message', (message: AppendMessage | 'close') => {
+  if (message === 'close') {
+    void store.close().finally(() => process.exit(0));
+    return;
+  }
+  store.auditEvents.append(message.events).then(
+    (inserted) => port.postMessage({ id: message.id, inserted }),
+    (err: unknown) => port.postMessage({ id: message.id, error: err instanceof Error ? err.message : String(err) }),
+  );
+});
+port.postMessage({ ready: true });
