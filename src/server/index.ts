@@ -52,7 +52,15 @@ export interface RunningServer {
 const MAX_API_BODY = 1024 * 1024;
 
 /** Starts `podiam serve` with this configuration. */
-export async function startServer(config: ServeConfig, parts: ServerParts, logger: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
+/**
+ * The server's log: JSON lines on stdout, written asynchronously (lines written while a write is in
+ * flight go out together), so that logging every request does not cost a blocking write each.
+ */
+function serverLogger(level: string): Logger {
+  return pino({ level }, pino.destination({ dest: 1, sync: false }));
+}
+
+export async function startServer(config: ServeConfig, parts: ServerParts, logger: Logger = serverLogger(config.logLevel)): Promise<RunningServer> {
   await mkdir(config.dataDir, { recursive: true });
   const storeOptions: StoreOptions =
     config.databaseUrl !== undefined ? { kind: 'postgres', connectionString: config.databaseUrl } : { kind: 'sqlite', path: join(config.dataDir, 'podiam.db') };
@@ -146,6 +154,7 @@ export async function startServer(config: ServeConfig, parts: ServerParts, logge
       await drain(server, 10_000);
       await recorder.flush();
       await store.close();
+      logger.flush();
     },
   };
 }
