@@ -2,6 +2,7 @@
 // OIDC provider (GetOpenIDConnectProvider) from any IAM endpoint — podiam's or AWS's — and decides, with
 // the policy engine, whether an AssumeRoleWithWebIdentity with this pod's token claims would be allowed.
 import { GetOpenIDConnectProviderCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { RequestContext, explain, loadPolicy, prepareRequest } from '../../policy/index.ts';
 import type { TrustCheck } from './trust-check.ts';
 
@@ -10,10 +11,26 @@ const ROLE_ARN = /^arn:([\w-]+):iam::(\d{12}):role\/(?:.*\/)?([\w+=,.@-]+)$/;
 /** A trust check that asks the IAM at `endpoint` (credentials from the SDK's default chain). */
 export function iamTrustCheck(endpoint: string, region = process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? 'us-east-1'): TrustCheck {
   const iam = new IAMClient({ endpoint, region });
+  const sts = new STSClient({ endpoint, region });
+  let ownAccount: Promise<string> | undefined;
+  const callerAccount = (): Promise<string> => {
+    ownAccount ??= sts.send(new GetCallerIdentityCommand({})).then(
+      (identity) => identity.Account ?? '',
+      (err: unknown) => {
+        ownAccount = undefined;
+        throw err;
+      },
+    );
+    return ownAccount;
+  };
   return async (roleArn, claims) => {
     const m = ROLE_ARN.exec(roleArn);
     if (m === null) return { ok: false, reason: `${roleArn} is not an IAM role ARN` };
     const [, partition, account, roleName] = m as unknown as [string, string, string, string];
+    // GetRole reads the caller's own account only (IAM has no cross-account reads): a role in another
+    // account (cross-account IRSA) cannot be checked with these credentials — say so, do not warn.
+    const own = await callerAccount();
+    if (own !== account) throw new Error(`cannot check ${roleArn}: the webhook's IAM credentials are for account ${own}`);
     let trustText: string;
     try {
       const role = await iam.send(new GetRoleCommand({ RoleName: roleName }));
