@@ -157,6 +157,26 @@ export async function reviewPod(webhook: WebhookProcess, pod: KubeObject): Promi
   };
 }
 
+/** Registers the webhook with the fake API server as deploy/'s MutatingWebhookConfiguration does. */
+export function registerWebhook(api: FakeApiServer, webhook: WebhookProcess): void {
+  api.addMutatingWebhook({
+    name: 'pod-identity-webhook.amazonaws.com',
+    url: `${webhook.url}/mutate`,
+    caBundle: webhook.ca,
+    servername: webhook.servername,
+    resources: ['pods'],
+    objectSelector: '!eks.amazonaws.com/skip-pod-identity-webhook',
+    failurePolicy: 'Ignore',
+  });
+}
+
+/** `kubectl apply -f pod.yaml`: POSTs the pod to the API server, which calls the registered webhooks. */
+export async function createPod(api: FakeApiServer, pod: KubeObject): Promise<{ status: number; pod: PodSpecView; warnings: string | null }> {
+  const namespace = pod.metadata.namespace ?? 'default';
+  const response = await fetch(`${api.url}/api/v1/namespaces/${namespace}/pods`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pod) });
+  return { status: response.status, pod: (await response.json()) as PodSpecView, warnings: response.headers.get('warning') };
+}
+
 /** A patched pod, as far as the kubelet and the container read it. */
 export interface PodSpecView {
   readonly metadata: { readonly name: string; readonly namespace?: string; readonly uid?: string };
