@@ -142,7 +142,7 @@ async function handleS3Request(req: IncomingMessage, res: ServerResponse, reques
     const auth: RequestAuthentication =
       verified === undefined ? { kind: 'anonymous' } : { kind: verified.form, requestTime: verified.requestTime, contentSha256: one(req, 'x-amz-content-sha256') };
     const call = s3Call({ spec, req, res, ids, now, facts, bucketName, key, query, caller, verified, services, notes, keys: requestKeys(auth, now.getTime(), undefined) });
-    return await S3_HANDLERS[name](call);
+    return dated(await S3_HANDLERS[name](call), now);
   } catch (thrown) {
     error = toAwsError(thrown, 'InternalError');
     if (!isAwsError(thrown)) deps.logger.error({ requestId, err: thrown }, 'S3 request failed');
@@ -151,7 +151,7 @@ async function handleS3Request(req: IncomingMessage, res: ServerResponse, reques
       res.destroy();
       return 'streamed';
     }
-    return s3ErrorResponse(error, ids, { resource: path, head });
+    return dated(s3ErrorResponse(error, ids, { resource: path, head }), now);
   } finally {
     if (spec !== undefined) {
       const owner = entry?.bucket.accountId ?? (bucketName === undefined ? undefined : (await services.buckets.get(bucketName).catch(() => undefined))?.bucket.accountId);
@@ -176,6 +176,12 @@ async function handleS3Request(req: IncomingMessage, res: ServerResponse, reques
       );
     }
   }
+}
+
+// The Date header comes from the clock the signature was checked against, so that a client correcting
+// its clock by the responses (the SDKs do) agrees with the server.
+function dated(response: WireResponse | 'streamed', now: Date): WireResponse | 'streamed' {
+  return response === 'streamed' ? response : { ...response, headers: { date: now.toUTCString(), ...response.headers } };
 }
 
 interface CallParts {
@@ -250,7 +256,7 @@ function s3Call(p: CallParts): S3Call {
       return bytes;
     },
     reply(status, headers = {}, text = '') {
-      return { status, headers: { 'x-amz-request-id': p.ids.requestId, 'x-amz-id-2': p.ids.hostId, ...headers }, body: text };
+      return { status, headers: { date: p.now.toUTCString(), 'x-amz-request-id': p.ids.requestId, 'x-amz-id-2': p.ids.hostId, ...headers }, body: text };
     },
   };
 }
