@@ -23,6 +23,7 @@ const entries: readonly CommandEntry[] = [
   { name: 'token', summary: "mint a service-account token from a podiam cluster's issuer (as a kubelet's projected token)", load: async () => (await import('./token.ts')).tokenCommand },
   { name: 'webhook', summary: 'mutating admission webhook that wires pods to IAM roles (as amazon-eks-pod-identity-webhook does)', load: async () => (await import('./webhook.ts')).webhookCommand },
   { name: 'agent', summary: 'run the node credential agent (instance metadata and container credentials per pod; kube2iam-compatible)', load: async () => (await import('./agent.ts')).agentCommand },
+  { name: 'demo', summary: "run the seeds' scenarios against a running podiam and show what is allowed and refused, and why", load: async () => (await import('./demo.ts')).demoCommand },
   { name: 'audit', summary: 'look up the CloudTrail-format events of the calls podiam served', load: async () => (await import('./audit.ts')).auditCommand },
 ];
 
