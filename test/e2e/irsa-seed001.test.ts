@@ -4,12 +4,15 @@
 // cluster's provider (step 2) and the role s3-read-object trusting it (step 3, the seed's trust policy
 // with the :sub condition it lacks); the ServiceAccount annotated with that role (step 4) and the nginx
 // pod (step 5) created through the API server, which calls `podiam webhook`; the pod's SDK v3 default
-// chain and boto3 getting the shared_content role's credentials, and the seed's own verification
-// command. Then the blue/green-safe route of the seed's note: a developer-account role assumed by web
-// identity, which AssumeRoles (role chaining) into shared_content.
+// chain and boto3 getting the shared_content role's credentials and reading pics/indoor-cat.jpg with
+// them, and the seed's own assume-role-with-web-identity command. Then the blue/green-safe route of the
+// seed's note: a developer-account role assumed by web identity, which AssumeRoles (role chaining) into
+// shared_content. (The S3 side of the seed, refusals included, is s3-seeds.test.ts's.)
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeApiServer, type FakeApiServer } from '../../src/k8s/testing/index.ts';
 import {
@@ -44,6 +47,9 @@ let issuer: string;
 let shared: AccountHandle;
 let placeholders: Record<string, string>;
 let sharedRole: string;
+// The seed's indoor-cat.jpg: 5556 bytes of image/jpeg in shared_content's pics bucket.
+const cat = randomBytes(5556);
+const catObject = { bytes: 5556, sha256: createHash('sha256').update(cat).digest('hex') };
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'podiam-seed001-'));
@@ -101,7 +107,12 @@ beforeAll(async () => {
     ]);
     registerWebhook(api, webhook);
   };
-  await Promise.all([crossAccount(), chaining(), startHook()]);
+  const bucket = async (): Promise<void> => {
+    const s3 = new S3Client({ endpoint: podiam.url, region: 'us-east-1', forcePathStyle: true, credentials: shared.admin });
+    await s3.send(new CreateBucketCommand({ Bucket: 'pics' }));
+    await s3.send(new PutObjectCommand({ Bucket: 'pics', Key: 'indoor-cat.jpg', Body: cat, ContentType: 'image/jpeg' }));
+  };
+  await Promise.all([crossAccount(), chaining(), startHook(), bucket()]);
 
   // Step 4: kubectl create sa s3-shared-content; kubectl annotate sa ... role-arn=<shared_content role>.
   api.create('serviceaccounts', manifest('seed001/serviceaccount.yaml', placeholders));
@@ -146,18 +157,26 @@ describe('cross-account IAM roles for service accounts: the developer cluster\'s
     token = pod.token.token;
   });
 
-  it('the AWS SDK v3 default chain and boto3 in the pod get s3-read-object\'s credentials in shared_content', async () => {
+  it('the AWS SDK v3 default chain and boto3 in the pod get s3-read-object\'s credentials in shared_content and read pics/indoor-cat.jpg', async () => {
     const before = endpoint.calls.length;
-    const [sdk, boto] = await Promise.all([runSdkPod(env), runBoto3Pod(env)]);
+    const [sdk, boto] = await Promise.all([runSdkPod(env, ['--get-object', 'pics/indoor-cat.jpg']), runBoto3Pod(env, ['--get-object', 'pics/indoor-cat.jpg'])]);
     expect(sdk.result.status, sdk.result.stderr).toBe(0);
     expect(boto.result.status, boto.result.stderr).toBe(0);
     expect(sdk.calls[0]?.arn).toMatch(new RegExp(`^arn:aws:sts::${shared.accountId}:assumed-role/s3-read-object/aws-sdk-js-session-\\d+$`));
     expect(boto.calls[0]?.arn).toMatch(new RegExp(`^arn:aws:sts::${shared.accountId}:assumed-role/s3-read-object/botocore-session-\\d+$`));
-    // The session reads objects of pics and nothing else: IAM is not its to list.
-    expect(boto.calls[1]?.error?.name).toBe('AccessDenied');
+    expect(sdk.calls[1]).toEqual({ call: 'get-object', ...catObject });
+    expect(boto.calls[1]).toEqual({ call: 'get-object', ...catObject });
+    // Both exchanged the pod's projected token (the SDK v3 once per client, boto3 once per session).
     const exchanges = endpoint.calls.slice(before).filter((c) => c.action === 'AssumeRoleWithWebIdentity');
-    expect(exchanges).toHaveLength(2);
     expect(exchanges.every((c) => c.webIdentityToken === token)).toBe(true);
+    expect(exchanges.filter((c) => c.userAgent.startsWith('aws-sdk-js/'))).toHaveLength(2);
+    expect(exchanges.filter((c) => c.userAgent.startsWith('Boto3/'))).toHaveLength(1);
+  });
+
+  it('the session reads objects of pics and nothing else: IAM is not its to list', async () => {
+    const boto = await runBoto3Pod(env);
+    expect(boto.calls[1]?.call).toBe('iam-list-roles');
+    expect(boto.calls[1]?.error?.name).toBe('AccessDenied');
   });
 
   it('the seed\'s verification: aws sts assume-role-with-web-identity --role-arn $AWS_ROLE_ARN --web-identity-token file://$AWS_WEB_IDENTITY_TOKEN_FILE --duration 1500 in the pod', async () => {
@@ -176,9 +195,6 @@ describe('cross-account IAM roles for service accounts: the developer cluster\'s
     expect(lifetime).toBeLessThanOrEqual(1500_000 + 60_000);
   });
 
-  // Seed 001's `aws s3api get-object --bucket pics --key indoor-cat.jpg` with these credentials is issue
-  // 5's: src/s3 is not served by `podiam serve` yet (src/cli/compose.ts has no S3 door).
-  it.todo('the pod reads pics/indoor-cat.jpg from shared_content\'s bucket with the role\'s credentials (S3 GetObject)');
 });
 
 describe('the seed\'s blue/green-safe alternative: a developer-account role assumed by web identity, then sts:AssumeRole into shared_content (role chaining)', () => {
@@ -191,11 +207,17 @@ describe('the seed\'s blue/green-safe alternative: a developer-account role assu
     env = pod.env;
   });
 
-  it('the SDK v3 and boto3 chain from the pod\'s session into S3_Pics in shared_content', async () => {
+  it('the SDK v3 and boto3 chain from the pod\'s session into S3_Pics in shared_content, and read the cat with it', async () => {
     const target = `arn:aws:iam::${shared.accountId}:role/S3_Pics`;
-    const [sdk, boto] = await Promise.all([runSdkPod(env, ['--assume-role', target]), runBoto3Pod(env, ['--assume-role', target])]);
-    expect(sdk.calls, sdk.result.stderr).toEqual([{ call: 'chained', arn: `arn:aws:sts::${shared.accountId}:assumed-role/S3_Pics/x-account` }]);
-    expect(boto.calls, boto.result.stderr).toEqual([{ call: 'chained', arn: `arn:aws:sts::${shared.accountId}:assumed-role/S3_Pics/x-account` }]);
+    const args = ['--assume-role', target, '--get-object', 'pics/indoor-cat.jpg'];
+    const [sdk, boto] = await Promise.all([runSdkPod(env, args), runBoto3Pod(env, args)]);
+    for (const app of [sdk, boto]) {
+      expect(app.calls, app.result.stderr).toEqual([
+        { call: 'assume-role' },
+        { call: 'chained', arn: `arn:aws:sts::${shared.accountId}:assumed-role/S3_Pics/x-account` },
+        { call: 'get-object', ...catObject },
+      ]);
+    }
   });
 
   it('the pod\'s own token does not open s3-read-object: that role trusts only s3-shared-content', async () => {

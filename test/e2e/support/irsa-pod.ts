@@ -270,6 +270,8 @@ export interface PodCall {
   readonly call: string;
   readonly arn?: string;
   readonly roles?: number;
+  readonly bytes?: number;
+  readonly sha256?: string;
   readonly error?: { readonly name: string; readonly message: string };
 }
 
@@ -280,19 +282,19 @@ function callLines(result: CliResult): PodCall[] {
     .map((l) => JSON.parse(l) as PodCall);
 }
 
-/** Runs fixtures/pod/sdk-whoami.ts (the AWS SDK v3) with the container's environment. */
+/** Runs fixtures/pod/sdk-app.ts (the AWS SDK v3) with the container's environment. */
 export async function runSdkPod(env: NodeJS.ProcessEnv, args: readonly string[] = []): Promise<{ result: CliResult; calls: PodCall[] }> {
-  const result = await runAsync(NODE, [join(FIXTURES, 'pod/sdk-whoami.ts'), ...args], env);
+  const result = await runAsync(NODE, [join(FIXTURES, 'pod/sdk-app.ts'), ...args], env);
   return { result, calls: callLines(result) };
 }
 
-/** Runs fixtures/pod/boto3_whoami.py (boto3) with the container's environment. */
+/** Runs fixtures/pod/boto3_app.py (boto3) with the container's environment. */
 export async function runBoto3Pod(env: NodeJS.ProcessEnv, args: readonly string[] = []): Promise<{ result: CliResult; calls: PodCall[] }> {
-  const result = await runAsync('python3', [join(FIXTURES, 'pod/boto3_whoami.py'), ...args], env);
+  const result = await runAsync('python3', [join(FIXTURES, 'pod/boto3_app.py'), ...args], env);
   return { result, calls: callLines(result) };
 }
 
-/** A long-running SDK v3 pod program (`sdk-whoami.ts --refresh`): call, then `next()` for the second call. */
+/** A long-running SDK v3 pod program (`sdk-app.ts --refresh`): call, then `next()` for the second call. */
 export interface RunningSdkPod {
   /** Resolves with the next printed line. */
   line(): Promise<PodCall>;
@@ -302,9 +304,9 @@ export interface RunningSdkPod {
   exited: Promise<number | null>;
 }
 
-/** Starts `sdk-whoami.ts --refresh` with the container's environment. */
+/** Starts `sdk-app.ts --refresh` with the container's environment. */
 export function startSdkPod(env: NodeJS.ProcessEnv): RunningSdkPod {
-  const child: ChildProcessWithoutNullStreams = spawn(NODE, [join(FIXTURES, 'pod/sdk-whoami.ts'), '--refresh'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child: ChildProcessWithoutNullStreams = spawn(NODE, [join(FIXTURES, 'pod/sdk-app.ts'), '--refresh'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
   let buffer = '';
   let stderr = '';
   const lines: PodCall[] = [];
@@ -345,6 +347,7 @@ export interface RecordedCall {
   readonly webIdentityToken: string | undefined;
   /** The access key of a SigV4-signed request. */
   readonly accessKeyId: string | undefined;
+  readonly userAgent: string;
 }
 
 /** A pass-through to podiam that records every Query request (what the pod's SDK sent to STS). */
@@ -369,6 +372,7 @@ export async function startRecordingEndpoint(target: string): Promise<RecordingE
         action: form.get('Action') ?? undefined,
         webIdentityToken: form.get('WebIdentityToken') ?? undefined,
         accessKeyId: /Credential=([A-Z0-9]+)\//.exec(authorization)?.[1],
+        userAgent: req.headers['user-agent'] ?? '',
       });
       const forward = httpRequest(
         { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers as IncomingHttpHeaders },
