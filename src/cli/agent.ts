@@ -28,23 +28,29 @@ export const agentCommand: Command = {
       writeErr(`podiam agent: invalid configuration:\n${parsed.messages.map((m) => `  ${m}`).join('\n')}\n`);
       return 2;
     }
-    let agent;
+    // Signals are taken from the start, so a SIGTERM during start-up still stops the agent cleanly.
+    let stopRequested = false;
+    let wake = (): void => undefined;
+    const onSignal = (): void => {
+      stopRequested = true;
+      wake();
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
     try {
-      agent = await startAgent(parsed.config);
-    } catch (err) {
-      writeErr(`podiam agent: ${err instanceof Error ? err.message : String(err)}\n`);
-      return 1;
+      let agent;
+      try {
+        agent = await startAgent(parsed.config);
+      } catch (err) {
+        writeErr(`podiam agent: ${err instanceof Error ? err.message : String(err)}\n`);
+        return 1;
+      }
+      if (!stopRequested) await new Promise<void>((resolve) => (wake = resolve));
+      await agent.close();
+    } finally {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
     }
-    const running = agent;
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off('SIGTERM', stop);
-        process.off('SIGINT', stop);
-        void running.close().then(resolve);
-      };
-      process.on('SIGTERM', stop);
-      process.on('SIGINT', stop);
-    });
     return 0;
   },
 };

@@ -38,10 +38,10 @@ describe('podiam agent (the command)', () => {
   it('starts from flags, answers /healthz once synced, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
     const p = run([`--kubeconfig=${join(dir, 'kubeconfig')}`, '--node', 'node-a', `--app-port=${port}`, '--bind-address=127.0.0.1', '--sts-endpoint=http://127.0.0.1:9', '--metadata-addr=127.0.0.1:9', '--log-format=json']);
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + 45_000;
     let status = 0;
     while (Date.now() < deadline && status !== 200) {
-      status = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0);
+      status = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.status, () => 0);
       if (status !== 200) await new Promise((r) => setTimeout(r, 100));
     }
     expect(status, p.err()).toBe(200);
@@ -51,7 +51,7 @@ describe('podiam agent (the command)', () => {
     expect(lines.find((l) => l.msg === 'listening')?.appPort).toBe(port);
     expect(lines.map((l) => l.msg)).toContain('caches synced; ready');
     expect(lines.at(-1)?.msg).toBe('stopped');
-  }, 30_000);
+  }, 60_000);
 
   it('names a bad setting and exits 2 without starting', async () => {
     const p = run(['--iptables', '--namespace-restriction-format=glob']);
