@@ -28,17 +28,22 @@ export function iamTrustCheck(endpoint: string, region = process.env['AWS_REGION
     if (m === null) return { ok: false, reason: `${roleArn} is not an IAM role ARN` };
     const [, partition, account, roleName] = m as unknown as [string, string, string, string];
     // GetRole reads the caller's own account only (IAM has no cross-account reads): a role in another
-    // account (cross-account IRSA) cannot be checked with these credentials — say so, do not warn.
-    const own = await callerAccount();
-    if (own !== account) throw new Error(`cannot check ${roleArn}: the webhook's IAM credentials are for account ${own}`);
+    // account (cross-account IRSA, seed 001) cannot be checked with these credentials — say so (the
+    // check errs, which is logged), rather than warn that it does not exist or read a namesake.
+    const elsewhere = (own: string): Error => new Error(`cannot check ${roleArn}: the webhook's IAM credentials are for account ${own}`);
     let trustText: string;
     try {
       const role = await iam.send(new GetRoleCommand({ RoleName: roleName }));
+      const own = ROLE_ARN.exec(role.Role?.Arn ?? '')?.[2];
+      if (own !== account) throw elsewhere(own ?? 'unknown');
       // IAM returns policy documents URL-encoded (IAM API Reference, "GetRole").
       trustText = decodeURIComponent(role.Role?.AssumeRolePolicyDocument ?? '');
     } catch (err) {
-      if ((err as { name?: string }).name === 'NoSuchEntityException') return { ok: false, reason: `role ${roleArn} does not exist` };
-      throw err;
+      if ((err as { name?: string }).name !== 'NoSuchEntityException') throw err;
+      // Only now is the caller's account needed (STS at the same endpoint: podiam serves both).
+      const own = await callerAccount();
+      if (own !== account) throw elsewhere(own);
+      return { ok: false, reason: `role ${roleArn} does not exist` };
     }
     const provider = claims.issuer.replace(/^https?:\/\//, '');
     const providerArn = `arn:${partition}:iam::${account}:oidc-provider/${provider}`;
