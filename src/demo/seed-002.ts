@@ -122,8 +122,8 @@ export const seed002: SeedScenario = {
     await checkSimulated(ctx, 'ec2:TerminateInstances as DevTeamBRole', { principalArn: teamBRole, action: 'ec2:TerminateInstances', resource: `arn:aws:ec2:us-east-1:${ctx.managementAccount}:instance/i-0123456789abcdef0` }, refused('implicitDeny'));
     await checkSimulated(ctx, `s3:GetObject ${BUCKET}/finance/q3-report.csv as DevTeamBRole`, { principalArn: teamBRole, action: 's3:GetObject', resource: `arn:aws:s3:::${BUCKET}/finance/q3-report.csv` }, refused('implicitDeny'));
     await log.check(`s3:GetObject ${BUCKET}/finance/q3-report.csv as DevTeamBRole`, refused('AccessDenied'), async () => {
-      await ctx.clientsFor(needSession(teamB).credentials).s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'finance/q3-report.csv' }));
-      return 'read';
+      const out = await ctx.clientsFor(needSession(teamB).credentials).s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'finance/q3-report.csv' }));
+      return `read ${(await out.Body?.transformToString())?.length ?? 0} characters`;
     }, { skip: noSession(teamB) ?? s3Skip(ctx) });
 
     log.step("the seed's \"least privilege\" example: s3:GetObject on example-bucket/* if aws:RequestTag/Department = Finance");
@@ -134,7 +134,9 @@ export const seed002: SeedScenario = {
     });
     const read = async (key: string): Promise<string> => {
       const out = await ctx.clientsFor(needSession(reader).credentials).s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
-      return `${out.ContentLength ?? 0} bytes, ${out.ContentType ?? '?'}`;
+      // Read the body: an unread one keeps its connection, and the process, alive.
+      const body = await out.Body?.transformToString();
+      return `${out.ContentLength ?? 0} bytes, ${out.ContentType ?? '?'}: ${JSON.stringify(body)}`;
     };
     const readerGate = () => noSession(reader) ?? s3Skip(ctx);
     await log.check(`s3:GetObject ${BUCKET}/finance/q3-report.csv (tagged Department=Finance) as FinanceReaderRole`, refused('AccessDenied'), () => read('finance/q3-report.csv'), {

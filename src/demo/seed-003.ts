@@ -77,8 +77,8 @@ export const seed003: SeedScenario = {
       return listed.join(' | ');
     }, { skip: podGate() });
     await log.check(`s3:GetObject ${BUCKET}/welcome.txt as S3-BUCKET-Role`, refused('AccessDenied'), async () => {
-      await podS3().send(new GetObjectCommand({ Bucket: BUCKET, Key: 'welcome.txt' }));
-      return 'read';
+      const out = await podS3().send(new GetObjectCommand({ Bucket: BUCKET, Key: 'welcome.txt' }));
+      return `read ${(await out.Body?.transformToString())?.length ?? 0} characters`;
     }, { skip: podGate(), note: 'the role may list the bucket, not read its objects' });
 
     log.step('what the intermediate role and the node may not do');
