@@ -1,7 +1,7 @@
 // The demo's buckets and objects, through podiam's S3 with the owning account's credentials:
-// CreateBucket is idempotent for its owner in us-east-1, and PutObject replaces an object.
-import { CreateBucketCommand, ListBucketsCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { failureOf } from './demo-log.ts';
+// a bucket its owner creates again is the same bucket, and PutObject replaces an object.
+import { CreateBucketCommand, ListBucketsCommand, PutObjectCommand, type BucketLocationConstraint, type S3Client } from '@aws-sdk/client-s3';
+import { failureOf } from './aws-failure.ts';
 import type { AwsClients, S3Availability } from './demo-context.ts';
 
 /** Whether S3 answers ListBuckets for the administrator. */
@@ -15,10 +15,24 @@ export async function probeS3(admin: AwsClients): Promise<S3Availability> {
   }
 }
 
-/** The bucket, created by its owner (a second CreateBucket by the owner in us-east-1 succeeds). */
-export async function ensureBucket(s3: S3Client, name: string, tags: Readonly<Record<string, string>> = {}): Promise<void> {
+/**
+ * Creates a bucket in the client's region (a LocationConstraint outside us-east-1), with bucket tags.
+ * Resolves to what happened: S3 answers the owner's second CreateBucket in us-east-1 with success and
+ * elsewhere with BucketAlreadyOwnedByYou, which is the same outcome for the demo.
+ */
+export async function createBucket(s3: S3Client, region: string, name: string, tags: Readonly<Record<string, string>> = {}): Promise<'created' | 'already yours'> {
   const tagList = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-  await s3.send(new CreateBucketCommand({ Bucket: name, ...(tagList.length > 0 ? { CreateBucketConfiguration: { Tags: tagList } } : {}) }));
+  const configuration = {
+    ...(region !== 'us-east-1' ? { LocationConstraint: region as BucketLocationConstraint } : {}),
+    ...(tagList.length > 0 ? { Tags: tagList } : {}),
+  };
+  try {
+    await s3.send(new CreateBucketCommand({ Bucket: name, ...(Object.keys(configuration).length > 0 ? { CreateBucketConfiguration: configuration } : {}) }));
+    return 'created';
+  } catch (err) {
+    if (failureOf(err).code === 'BucketAlreadyOwnedByYou') return 'already yours';
+    throw err;
+  }
 }
 
 /** The URL-encoded query of `x-amz-tagging` for object tags. */

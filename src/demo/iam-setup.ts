@@ -23,7 +23,7 @@ import {
   UpdateAssumeRolePolicyCommand,
   type IAMClient,
 } from '@aws-sdk/client-iam';
-import { failureOf } from './demo-log.ts';
+import { failureOf } from './aws-failure.ts';
 import type { Credentials } from './demo-context.ts';
 
 /** Whether an IAM call failed because the entity does not exist. */

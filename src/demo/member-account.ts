@@ -11,7 +11,7 @@ import {
   type OrganizationsClient,
 } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand } from '@aws-sdk/client-sts';
-import { failureOf } from './demo-log.ts';
+import { failureOf } from './aws-failure.ts';
 import type { Credentials, DemoContext } from './demo-context.ts';
 import { ensureUserWithKey } from './iam-setup.ts';
 

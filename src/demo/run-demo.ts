@@ -4,11 +4,13 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { probeS3 } from './bucket-setup.ts';
 import { AwsClients, type DemoContext, type DemoEnvironment } from './demo-context.ts';
-import { DemoLog, failureOf } from './demo-log.ts';
+import { failureOf } from './aws-failure.ts';
+import { DemoLog } from './demo-log.ts';
 import { seed000 } from './seed-000.ts';
 import { seed001 } from './seed-001.ts';
 import { seed002 } from './seed-002.ts';
 import { seed003 } from './seed-003.ts';
+import { ALLOWED } from './outcome.ts';
 import type { SeedId, SeedScenario } from './seed-scenario.ts';
 
 /** The scenarios, in the seeds' order. */
@@ -54,7 +56,7 @@ export async function runDemo(env: DemoEnvironment, seeds: readonly SeedId[], wr
       await scenario.run(ctx);
     } catch (err) {
       const failure = failureOf(err);
-      log.record(`seed ${scenario.id} stopped`, { kind: 'allowed' }, { kind: 'refused', code: failure.code, reason: failure.message });
+      log.record(`seed ${scenario.id} stopped`, ALLOWED, { kind: 'refused', code: failure.code, reason: failure.message });
     }
   }
   log.raw(`\n${log.tally.summary()}\n`);

@@ -5,7 +5,7 @@
 // then with the corrected one. Route 2 (the seed's note on blue/green clusters): the pod's role lives
 // in the developer account and chains to S3_Pics in shared_content with sts:AssumeRole.
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
-import { ensureBucket, putObject } from './bucket-setup.ts';
+import { createBucket, putObject } from './bucket-setup.ts';
 import { s3Skip, type DemoContext } from './demo-context.ts';
 import { EXAMPLE_ISSUER_HOST, EXAMPLE_MANAGEMENT_ACCOUNT, EXAMPLE_SHARED_CONTENT_ACCOUNT, ExampleFiles } from './example-files.ts';
 import { ensureOidcProvider, ensureRole, putRolePolicy } from './iam-setup.ts';
@@ -48,7 +48,7 @@ export const seed001: SeedScenario = {
     log.info(`inline policy s3-read-pics (${files.shown('s3-read-pics.json')}): s3:GetObject on arn:aws:s3:::${BUCKET}/*`);
     const picture = files.bytes(KEY);
     if (ctx.s3.available) {
-      await ensureBucket(sharedAws.s3, BUCKET);
+      await createBucket(sharedAws.s3, ctx.env.region, BUCKET);
       await putObject(sharedAws.s3, BUCKET, KEY, picture, { contentType: 'image/jpeg' });
       log.info(`bucket ${BUCKET} in shared_content with ${KEY} (${picture.length} bytes, ${files.shown(KEY)})`);
     } else {

@@ -4,8 +4,8 @@
 // podiam checks by simulation. The seed's "least privilege" example, s3:GetObject conditioned on
 // aws:RequestTag, is on FinanceReaderRole: GetObject carries no request tags, so it allows nothing,
 // and the corrected policy conditions on the object's own tag instead.
-import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, CreateBucketCommand } from '@aws-sdk/client-s3';
-import { contentTypeOf, ensureBucket, putObject, taggingHeader } from './bucket-setup.ts';
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import { contentTypeOf, createBucket, putObject, taggingHeader } from './bucket-setup.ts';
 import { s3Skip, type DemoContext } from './demo-context.ts';
 import { EXAMPLE_ISSUER_HOST, EXAMPLE_MANAGEMENT_ACCOUNT, ExampleFiles } from './example-files.ts';
 import { ensureRole, putRolePolicy } from './iam-setup.ts';
@@ -46,7 +46,7 @@ export const seed002: SeedScenario = {
       log.info(`role ${name}: ${role.action} (${files.shown(trust)}), inline ${Object.entries(policies).map(([p, f]) => `${p} (${f})`).join(', ')}`);
     }
     if (ctx.s3.available) {
-      await ensureBucket(ctx.admin.s3, BUCKET);
+      await createBucket(ctx.admin.s3, ctx.env.region, BUCKET);
       for (const key of files.objectKeys(BUCKET)) {
         await putObject(ctx.admin.s3, BUCKET, key, files.bytes(`${BUCKET}/${key}`), { contentType: contentTypeOf(key), ...(OBJECT_TAGS[key] !== undefined ? { tags: OBJECT_TAGS[key] } : {}) });
         log.info(`object ${BUCKET}/${key}${OBJECT_TAGS[key] !== undefined ? ` tagged ${taggingHeader(OBJECT_TAGS[key])}` : ''}`);
@@ -94,22 +94,18 @@ export const seed002: SeedScenario = {
     }, { skip: aGate(), note: 'an upload that tags its object needs s3:PutObjectTagging as well' });
 
     log.step("Team A's bucket management under the seed's tag condition: s3:* on * with aws:RequestTag/Department = Finance");
-    const createBucket = async (bucket: string, tags: Readonly<Record<string, string>>): Promise<string> => {
-      const TagList = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-      await a().send(new CreateBucketCommand({ Bucket: bucket, ...(TagList.length > 0 ? { CreateBucketConfiguration: { Tags: TagList } } : {}) }));
-      return `bucket ${bucket}`;
-    };
-    await log.check('s3:CreateBucket finance-archive tagged Department=Finance as DevTeamARole', ALLOWED, () => createBucket('finance-archive', { Department: 'Finance' }), { skip: aGate() });
-    await log.check('s3:CreateBucket engineering-archive tagged Department=Engineering as DevTeamARole', refused('AccessDenied'), () => createBucket('engineering-archive', { Department: 'Engineering' }), { skip: aGate() });
-    await log.check('s3:CreateBucket finance-untagged without tags as DevTeamARole', refused('AccessDenied'), () => createBucket('finance-untagged', {}), { skip: aGate() });
-    await log.check('s3:CreateBucket dev-team-b-logs tagged Department=Finance and Owner=TeamA as DevTeamARole', ALLOWED, () => createBucket('dev-team-b-logs', { Department: 'Finance', Owner: 'TeamA' }), {
+    const teamACreates = async (bucket: string, tags: Readonly<Record<string, string>>): Promise<string> => `bucket ${bucket} ${await createBucket(a(), ctx.env.region, bucket, tags)}`;
+    await log.check('s3:CreateBucket finance-archive tagged Department=Finance as DevTeamARole', ALLOWED, () => teamACreates('finance-archive', { Department: 'Finance' }), { skip: aGate() });
+    await log.check('s3:CreateBucket engineering-archive tagged Department=Engineering as DevTeamARole', refused('AccessDenied'), () => teamACreates('engineering-archive', { Department: 'Engineering' }), { skip: aGate() });
+    await log.check('s3:CreateBucket finance-untagged without tags as DevTeamARole', refused('AccessDenied'), () => teamACreates('finance-untagged', {}), { skip: aGate() });
+    await log.check('s3:CreateBucket dev-team-b-logs tagged Department=Finance and Owner=TeamA as DevTeamARole', ALLOWED, () => teamACreates('dev-team-b-logs', { Department: 'Finance', Owner: 'TeamA' }), {
       skip: aGate(),
       note: 'allowed, and it should not be: any bucket name, any other tags, as long as Department=Finance is among them',
     });
     await putRolePolicy(iam, 'DevTeamARole', 'DevTeamATagging', files.policy('dev-team-a-tagging.json'));
     log.info(`DevTeamATagging replaced by ${files.shown('dev-team-a-tagging.json')}: s3:CreateBucket and s3:TagResource on finance-* only, tag keys Department and Project only`);
-    await log.check('s3:CreateBucket dev-team-b-logs tagged Department=Finance and Owner=TeamA as DevTeamARole', refused('AccessDenied'), () => createBucket('dev-team-b-logs', { Department: 'Finance', Owner: 'TeamA' }), { skip: aGate() });
-    await log.check('s3:CreateBucket finance-archive tagged Department=Finance as DevTeamARole', ALLOWED, () => createBucket('finance-archive', { Department: 'Finance' }), { skip: aGate() });
+    await log.check('s3:CreateBucket dev-team-b-logs tagged Department=Finance and Owner=TeamA as DevTeamARole', refused('AccessDenied'), () => teamACreates('dev-team-b-logs', { Department: 'Finance', Owner: 'TeamA' }), { skip: aGate() });
+    await log.check('s3:CreateBucket finance-archive tagged Department=Finance as DevTeamARole', ALLOWED, () => teamACreates('finance-archive', { Department: 'Finance' }), { skip: aGate() });
 
     log.step('Team B (ServiceAccount dev-team-b-sa, DevTeamBRole): ec2:DescribeInstances, checked by simulation');
     let teamB: RoleSession | undefined;

@@ -6,7 +6,7 @@
 // a trust policy naming a role is enough); the corrected trust drops that statement.
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { parse } from 'yaml';
-import { contentTypeOf, ensureBucket, putObject } from './bucket-setup.ts';
+import { contentTypeOf, createBucket, putObject } from './bucket-setup.ts';
 import { s3Skip, type DemoContext } from './demo-context.ts';
 import { EXAMPLE_MANAGEMENT_ACCOUNT, ExampleFiles } from './example-files.ts';
 import { ensureRole, ensureUserWithKey, putRolePolicy } from './iam-setup.ts';
@@ -48,7 +48,7 @@ export const seed003: SeedScenario = {
     await putRolePolicy(iam, 'Kube2IAM-Role', 'assume-pod-roles', files.policy('kube2iam-role-policy.json'));
     log.info(`role Kube2IAM-Role: ${firstStep.action}, trust policy set to ${files.shown('kube2iam-role-trust.original.json')} (S3-BUCKET-Role, ec2.amazonaws.com, the node stand-in), may sts:AssumeRole S3-BUCKET-Role`);
     if (ctx.s3.available) {
-      await ensureBucket(ctx.admin.s3, BUCKET);
+      await createBucket(ctx.admin.s3, ctx.env.region, BUCKET);
       for (const key of files.objectKeys(BUCKET)) await putObject(ctx.admin.s3, BUCKET, key, files.bytes(`${BUCKET}/${key}`), { contentType: contentTypeOf(key) });
       log.info(`bucket ${BUCKET} with ${files.objectKeys(BUCKET).join(', ')}`);
     } else {

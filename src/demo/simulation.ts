@@ -3,7 +3,7 @@
 // allowed it or that none did.
 import { SimulatePrincipalPolicyCommand, type EvaluationResult } from '@aws-sdk/client-iam';
 import type { DemoContext } from './demo-context.ts';
-import { failureOf } from './demo-log.ts';
+import { failureOf } from './aws-failure.ts';
 import type { Expectation, Observation } from './outcome.ts';
 
 /** A request to simulate for a principal. */
