@@ -44,6 +44,8 @@ export function startWorkerAppender(options: StoreOptions): WorkerAppender {
     async close() {
       if (failed !== undefined) return;
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      // Keep the process alive until the worker has closed its connection and exited.
+      worker.ref();
       worker.postMessage('close');
       await exited;
     },
