@@ -4,12 +4,13 @@
 // ranges of a sequence of blobs (a multipart object is its parts' files, in order), never holding
 // an object in memory. Temporary files are cleared at start.
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { link, mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { link, mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { BlobRef } from '../store/index.ts';
+import { BlobReader, type BlobPiece } from './blob-reader.ts';
 
 /** A blob written to a temporary file, not yet in place. */
 export interface PendingBlob {
@@ -55,19 +56,14 @@ export class BlobStore {
   async receive(source: AsyncIterable<Buffer>): Promise<PendingBlob> {
     const id = randomBytes(16).toString('hex');
     const tmp = join(this.#root, 'tmp', id);
-    let size = 0;
-    const counted = async function* (): AsyncGenerator<Buffer> {
-      for await (const chunk of source) {
-        size += chunk.length;
-        yield chunk;
-      }
-    };
+    const sink = createWriteStream(tmp, { flags: 'wx', highWaterMark: READ_CHUNK });
     try {
-      await pipeline(counted(), createWriteStream(tmp, { flags: 'wx', highWaterMark: READ_CHUNK }));
+      await pipeline(source, sink);
     } catch (err) {
       await rm(tmp, { force: true });
       throw err;
     }
+    const size = sink.bytesWritten;
     const path = this.#path(id);
     const shard = this.#shard(id);
     return {
@@ -89,7 +85,7 @@ export class BlobStore {
    * nothing has been sent yet.
    */
   async read(blobs: readonly BlobRef[], start: number, end: number): Promise<Readable> {
-    const pieces: { id: string; from: number; to: number }[] = [];
+    const pieces: BlobPiece[] = [];
     let offset = 0;
     for (const b of blobs) {
       const from = Math.max(start, offset);
@@ -98,20 +94,8 @@ export class BlobStore {
       offset += b.size;
     }
     const first = pieces[0];
-    const firstHandle: FileHandle | undefined = first === undefined ? undefined : await open(this.#path(first.id), 'r');
-    const path = (id: string) => this.#path(id);
-    async function* bytes(): AsyncGenerator<Buffer> {
-      for (let i = 0; i < pieces.length; i++) {
-        const piece = pieces[i];
-        if (piece === undefined) continue;
-        const handle = i === 0 && firstHandle !== undefined ? firstHandle : await open(path(piece.id), 'r');
-        const stream = createReadStream(path(piece.id), { fd: handle, start: piece.from, end: piece.to, highWaterMark: READ_CHUNK, autoClose: true });
-        for await (const chunk of stream) yield chunk as Buffer;
-      }
-    }
-    const readable = Readable.from(bytes(), { objectMode: false });
-    readable.once('close', () => void firstHandle?.close().catch(() => undefined));
-    return readable;
+    const handle = first === undefined ? undefined : await open(this.#path(first.id), 'r');
+    return new BlobReader(pieces, (id) => open(this.#path(id), 'r'), handle);
   }
 
   /** Removes blobs (missing ones are fine). */

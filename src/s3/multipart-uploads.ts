@@ -185,7 +185,7 @@ export async function completeMultipartUpload(call: S3Call): Promise<WireRespons
     partsCount: chosen.length,
     data: undefined,
   };
-  const done = await call.services.store.s3Uploads.complete(upload.uploadId, object);
+  const done = await call.services.writing(entry.bucket.name, key, () => call.services.store.s3Uploads.complete(upload.uploadId, object));
   if (!done.ok) {
     switch (done.reason) {
       case 'no-upload':

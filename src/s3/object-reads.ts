@@ -26,7 +26,7 @@ function header(call: S3Call, name: string): string | undefined {
 
 /** The object a read names, authorized for `action`; NoSuchKey or AccessDenied when it is missing. */
 export async function readableObject(call: S3Call, entry: BucketEntry, key: string, action: string): Promise<S3Object> {
-  const object = await call.services.store.s3Objects.get(entry.bucket.name, key);
+  const object = await call.services.objects.get(entry.bucket.name, key);
   const arn = resourceArn('object', entry.bucket.name, key);
   call.authorize(action, arn, entry, object === undefined ? {} : existingObjectTagKeys(object.tags));
   if (object === undefined) {

@@ -23,10 +23,10 @@ export async function putObjectTagging(call: S3Call): Promise<WireResponse> {
   if (tags instanceof Error) throw tags;
   const invalid = checkTags(tags, 'object');
   if (invalid !== undefined) throw invalid;
-  const object = await call.services.store.s3Objects.get(entry.bucket.name, key);
+  const object = await call.services.objects.get(entry.bucket.name, key);
   const context = { ...(object === undefined ? {} : existingObjectTagKeys(object.tags)), ...requestObjectTagKeys(tags) };
   call.authorize(call.op.action, resourceArn('object', entry.bucket.name, key), entry, context);
-  if (object === undefined || !(await call.services.store.s3Objects.setTags(entry.bucket.name, key, tags))) {
+  if (object === undefined || !(await call.services.writing(entry.bucket.name, key, () => call.services.store.s3Objects.setTags(entry.bucket.name, key, tags)))) {
     throw awsError('NoSuchKey', undefined, { fields: { Key: key } });
   }
   return call.reply(200);
@@ -35,9 +35,9 @@ export async function putObjectTagging(call: S3Call): Promise<WireResponse> {
 export async function deleteObjectTagging(call: S3Call): Promise<WireResponse> {
   const entry = await call.bucket();
   const key = call.key ?? '';
-  const object = await call.services.store.s3Objects.get(entry.bucket.name, key);
+  const object = await call.services.objects.get(entry.bucket.name, key);
   call.authorize(call.op.action, resourceArn('object', entry.bucket.name, key), entry, object === undefined ? {} : existingObjectTagKeys(object.tags));
-  if (object === undefined || !(await call.services.store.s3Objects.setTags(entry.bucket.name, key, []))) {
+  if (object === undefined || !(await call.services.writing(entry.bucket.name, key, () => call.services.store.s3Objects.setTags(entry.bucket.name, key, [])))) {
     throw awsError('NoSuchKey', undefined, { fields: { Key: key } });
   }
   return call.reply(204);

@@ -61,7 +61,7 @@ async function checkWriteConditions(call: S3Call, bucket: string, key: string): 
   const ifMatch = header(call, 'if-match');
   if (ifNoneMatch === undefined && ifMatch === undefined) return;
   if (ifNoneMatch !== undefined && ifNoneMatch.trim() !== '*') throw awsError('NotImplemented');
-  const current = await call.services.store.s3Objects.get(bucket, key);
+  const current = await call.services.objects.get(bucket, key);
   if (ifNoneMatch !== undefined && current !== undefined) throw awsError('PreconditionFailed', undefined, { fields: { Condition: 'If-None-Match' } });
   if (ifMatch !== undefined) {
     if (current === undefined) throw awsError('NoSuchKey', undefined, { fields: { Key: key } });
@@ -71,7 +71,7 @@ async function checkWriteConditions(call: S3Call, bucket: string, key: string): 
 
 /** Commits an object row; cleans up the files it replaced, or its own when the bucket went away. */
 export async function commitObject(call: S3Call, object: S3Object): Promise<void> {
-  const replaced = await call.services.commits.put(object);
+  const replaced = await call.services.writing(object.bucket, object.key, () => call.services.commits.put(object));
   if (replaced === undefined) {
     await call.services.blobs.remove(object.blobs.map((b) => b.id));
     throw awsError('NoSuchBucket', undefined, { fields: { BucketName: object.bucket } });
@@ -237,7 +237,7 @@ export async function deleteObject(call: S3Call): Promise<WireResponse> {
   const entry = await call.bucket();
   const key = call.key ?? '';
   call.authorize(call.op.action, resourceArn('object', entry.bucket.name, key), entry);
-  const removed = await call.services.store.s3Objects.delete(entry.bucket.name, key);
+  const removed = await call.services.writing(entry.bucket.name, key, () => call.services.store.s3Objects.delete(entry.bucket.name, key));
   if (removed !== undefined) await call.services.blobs.remove(removed.blobs.map((b) => b.id));
   return call.reply(204);
 }
@@ -255,7 +255,7 @@ export async function deleteObjects(call: S3Call): Promise<WireResponse> {
       errors.push({ Key: key, Code: 'AccessDenied', Message: 'Access Denied' });
       continue;
     }
-    const removed = await call.services.store.s3Objects.delete(entry.bucket.name, key);
+    const removed = await call.services.writing(entry.bucket.name, key, () => call.services.store.s3Objects.delete(entry.bucket.name, key));
     if (removed !== undefined) await call.services.blobs.remove(removed.blobs.map((b) => b.id));
     if (!request.quiet) deleted.push({ Key: key });
   }

@@ -9,6 +9,7 @@ import type { ContextValue } from '../policy/index.ts';
 import type { Store } from '../store/index.ts';
 import type { BlobStore } from './blob-store.ts';
 import type { BucketDirectory, BucketEntry } from './bucket-directory.ts';
+import type { ObjectReader } from './object-cache.ts';
 import type { ObjectCommits } from './object-commits.ts';
 import type { S3OperationSpec } from './operations.ts';
 import type { RequestBody } from './request-body.ts';
@@ -19,6 +20,10 @@ export interface S3Services {
   readonly blobs: BlobStore;
   readonly buckets: BucketDirectory;
   readonly commits: ObjectCommits;
+  /** Object reads (through the cache when this process is the objects' only writer). */
+  readonly objects: ObjectReader;
+  /** Runs a write of one object, forgetting its cached read before and after. */
+  writing<T>(bucket: string, key: string, write: () => Promise<T>): Promise<T>;
   readonly logger: Logger;
   readonly defaultRegion: string;
   /** Objects up to this size are kept in their metadata row. */

@@ -2,20 +2,21 @@
 // SigV4 (header or presigned; or anonymous) with callers resolved like every other door -> the
 // operation's handler, which authorizes and streams -> S3's error XML -> one CloudTrail record.
 // Request bodies are never read before the handler decides to read them.
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { CallRecorder } from '../api/index.ts';
 import { awsError, isAwsError, s3ErrorResponse, toAwsError, verifySigV4, type AwsError, type VerifiedRequest, type WireResponse } from '../aws/index.ts';
-import { resolveCaller, type Caller, type IamSnapshot, type RequestFacts, type SessionKeyring } from '../identity/index.ts';
+import type { Caller, IamSnapshot, RequestFacts, SessionKeyring } from '../identity/index.ts';
 import type { Store } from '../store/index.ts';
 import { s3Address } from './addressing.ts';
 import { BlobStore } from './blob-store.ts';
 import { BucketDirectory, type BucketEntry } from './bucket-directory.ts';
+import { CallerCache } from './caller-cache.ts';
 import { s3CallRecord } from './call-audit.ts';
 import { requestKeys, type RequestAuthentication } from './condition-keys.ts';
 import { S3_HANDLERS } from './handlers.ts';
+import { ObjectCache, uncachedObjects } from './object-cache.ts';
 import { ObjectCommits } from './object-commits.ts';
 import { S3_OPERATIONS, type S3OperationSpec } from './operations.ts';
 import { RequestBody } from './request-body.ts';
@@ -36,6 +37,11 @@ export interface S3DoorDeps {
   readonly settings: { readonly defaultRegion: string };
   /** Objects up to this many bytes are kept in their metadata row; default 64 KiB. */
   readonly inlineLimit?: number;
+  /**
+   * Keep read objects in memory: only when this process is their only writer. Default: for a
+   * SQLite store (one server per data directory), not for PostgreSQL (replicas).
+   */
+  readonly cacheObjects?: boolean;
 }
 
 /** The door (structurally src/server's FrontDoor). */
@@ -52,8 +58,9 @@ function sourceIpOf(req: IncomingMessage): string {
   return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
 }
 
+// x-amz-id-2 is an opaque token S3 support reads; podiam's is the request ID's bytes, base64.
 function hostIdOf(requestId: string): string {
-  return createHash('sha256').update(requestId).digest('base64');
+  return Buffer.from(requestId.replaceAll('-', ''), 'hex').toString('base64');
 }
 
 function one(req: IncomingMessage, name: string): string | undefined {
@@ -67,11 +74,22 @@ export function createS3Door(deps: S3DoorDeps): S3Door {
   const opened = blobs.open();
   opened.catch((err: unknown) => deps.logger.error({ err }, 'S3 data directory could not be opened'));
   const buckets = new BucketDirectory(deps.store, () => deps.holder.current.revision);
+  const load = (bucket: string, key: string) => deps.store.s3Objects.get(bucket, key);
+  const objects = (deps.cacheObjects ?? deps.store.kind === 'sqlite') ? new ObjectCache(load) : uncachedObjects(load);
   const services: S3Services = {
     store: deps.store,
     blobs,
     buckets,
     commits: new ObjectCommits(deps.store.s3Objects),
+    objects,
+    async writing(bucket, key, write) {
+      objects.forget(bucket, key);
+      try {
+        return await write();
+      } finally {
+        objects.forget(bucket, key);
+      }
+    },
     logger: deps.logger,
     defaultRegion: deps.settings.defaultRegion,
     inlineLimit: deps.inlineLimit ?? DEFAULT_INLINE_LIMIT,
@@ -80,17 +98,25 @@ export function createS3Door(deps: S3DoorDeps): S3Door {
       await deps.holder.refresh();
     },
   };
+  const callers = new CallerCache();
   return {
     name: 's3',
     claims: isS3Request,
     async handle(req, res, requestId) {
       await opened;
-      return handleS3Request(req, res, requestId, deps, services);
+      return handleS3Request(req, res, requestId, deps, services, callers);
     },
   };
 }
 
-async function handleS3Request(req: IncomingMessage, res: ServerResponse, requestId: string, deps: S3DoorDeps, services: S3Services): Promise<WireResponse | 'streamed'> {
+async function handleS3Request(
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  deps: S3DoorDeps,
+  services: S3Services,
+  callers: CallerCache,
+): Promise<WireResponse | 'streamed'> {
   const now = deps.now();
   const ids = { requestId, hostId: hostIdOf(requestId) };
   const url = req.url ?? '/';
@@ -131,7 +157,7 @@ async function handleS3Request(req: IncomingMessage, res: ServerResponse, reques
         service: 's3',
         regions: [known?.bucket.region ?? (scope?.region !== undefined && scope.region !== '' ? scope.region : deps.settings.defaultRegion)],
         now: now.getTime(),
-        lookup: async (accessKeyId, token) => resolveCaller(deps.holder.current, deps.keyring(), accessKeyId, token, now.getTime(), 's3'),
+        lookup: async (accessKeyId, token) => callers.resolve(deps.holder.current, deps.keyring(), accessKeyId, token, now.getTime()),
       },
     );
     if (!verification.ok) throw verification.error;

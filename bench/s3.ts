@@ -1,0 +1,354 @@
+// S3 benchmarks (issue 5, "Figures"), against `podiam serve` in its own process as composed (every
+// request SigV4-verified with a role session's credentials, authorized by the policy engine with the
+// role's policies and the bucket's, and recorded for CloudTrail):
+// - GetObject and PutObject of a 1 KiB object, driven by autocannon over keep-alive connections,
+//   against a bare node:http server returning (or taking) the same bytes (target: 40% of its rate);
+// - a 1 GiB object streamed in (PUT) and out (GET to a file) against copying the same file with
+//   `cat` (target: 50% of cat's rate), with the server's peak RSS before and after;
+// - the same small GetObject against moto's S3 server, with the same client (node:http over
+//   keep-alive connections, one after another and 16 at a time) (target: 20 times moto's rate).
+// The small-object figures are taken twice: as composed, and with the audit recorder off (the same
+// server, `recorder` replaced by a no-op), which isolates what the S3 door itself costs from the
+// writing of one CloudTrail event per call.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash, randomFillSync } from 'node:crypto';
+import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { pipeline } from 'node:stream/promises';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { AttachUserPolicyCommand, CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { rate, report } from './harness.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const NODE = join(ROOT, 'node_modules/.bin/node');
+const ACCOUNT = '123456789012';
+const CONNECTIONS = 16;
+const SECONDS = 5;
+const SEQUENTIAL_SECONDS = 3;
+const SMALL = 1024;
+const BIG = 1024 ** 3;
+
+interface LoadResult {
+  readonly requests: { readonly average: number; readonly total: number };
+  readonly latency: { readonly p99: number; readonly average: number };
+  readonly non2xx: number;
+  readonly errors: number;
+}
+type Autocannon = (options: { url: string; connections: number; duration: number; method?: string; headers?: Record<string, string>; body?: Buffer | string }) => Promise<LoadResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+interface Keys {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess, what: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}`);
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`${what} did not start`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    child.once('exit', () => done());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+  });
+}
+
+/** SigV4 headers for an S3 request (valid for the 15-minute skew window, so reusable). */
+async function signed(port: number, keys: Keys, method: string, path: string, payloadHash: string, extra: Record<string, string> = {}): Promise<Record<string, string>> {
+  const signer = new SignatureV4({ service: 's3', region: 'us-east-1', credentials: keys, sha256: Sha256, uriEscapePath: false, applyChecksum: false });
+  const out = await signer.sign({
+    method,
+    protocol: 'http:',
+    hostname: '127.0.0.1',
+    port,
+    path,
+    headers: { host: `127.0.0.1:${port}`, 'x-amz-content-sha256': payloadHash, ...extra },
+  });
+  return out.headers;
+}
+
+/** The peak and current resident set of a process, in MiB (Linux /proc). */
+function memoryOf(pid: number | undefined): { peak: number; current: number } {
+  if (pid === undefined) return { peak: 0, current: 0 };
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
+  return { peak: kib('VmHWM') / 1024, current: kib('VmRSS') / 1024 };
+}
+
+/** GETs from `connections` keep-alive connections, each waiting for its answer, for `seconds`; calls per second. */
+async function nodeClient(port: number, path: string, headers: Record<string, string>, connections: number, seconds: number): Promise<{ rate: number; failures: number }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const one = () =>
+    new Promise<number>((done, fail) => {
+      const req = request({ host: '127.0.0.1', port, method: 'GET', path, agent, headers }, (res) => {
+        res.resume();
+        res.on('end', () => done(res.statusCode ?? 0));
+      });
+      req.on('error', fail);
+      req.end();
+    });
+  for (let i = 0; i < 20; i++) await one();
+  let calls = 0;
+  let failures = 0;
+  const start = performance.now();
+  const until = start + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < until) {
+        if ((await one()) !== 200) failures += 1;
+        calls += 1;
+      }
+    }),
+  );
+  agent.destroy();
+  return { rate: (calls * 1000) / (performance.now() - start), failures };
+}
+
+/** Streams a file into a PUT; seconds taken. */
+async function putFile(port: number, path: string, file: string, headers: Record<string, string>): Promise<number> {
+  const start = performance.now();
+  const status = await new Promise<number>((done, fail) => {
+    const req = request({ host: '127.0.0.1', port, method: 'PUT', path, headers: { ...headers, 'content-length': statSync(file).size } }, (res) => {
+      res.resume();
+      res.on('end', () => done(res.statusCode ?? 0));
+    });
+    req.on('error', fail);
+    createReadStream(file, { highWaterMark: 1 << 20 }).pipe(req);
+  });
+  if (status !== 200) throw new Error(`PUT of the big object answered ${status}`);
+  return (performance.now() - start) / 1000;
+}
+
+/** Streams a GET into a file; seconds taken. */
+async function getFile(port: number, path: string, file: string, headers: Record<string, string>): Promise<number> {
+  const start = performance.now();
+  await new Promise<void>((done, fail) => {
+    const req = request({ host: '127.0.0.1', port, method: 'GET', path, headers }, (res) => {
+      if (res.statusCode !== 200) fail(new Error(`GET of the big object answered ${res.statusCode}`));
+      pipeline(res, createWriteStream(file, { highWaterMark: 1 << 20 })).then(done, fail);
+    });
+    req.on('error', fail);
+    req.end();
+  });
+  return (performance.now() - start) / 1000;
+}
+
+function catSeconds(from: string, to: string): number {
+  const start = performance.now();
+  const r = spawnSync('sh', ['-c', `cat "${from}" > "${to}"`]);
+  if (r.status !== 0) throw new Error(`cat failed: ${r.stderr.toString()}`);
+  return (performance.now() - start) / 1000;
+}
+
+function ratioRow(name: string, result: LoadResult, baseline: LoadResult, target: number): string {
+  const ratio = result.requests.average / baseline.requests.average;
+  return (
+    `${name.padEnd(40)} ${rate(result.requests.average).padStart(8)} req/s  p99 ${result.latency.p99} ms  ` +
+    `${(ratio * 100).toFixed(0)}% of bare (target ≥ ${target * 100}%) ${ratio >= target ? 'ok' : 'BELOW TARGET'}` +
+    (result.non2xx + result.errors > 0 ? `  (${result.non2xx} non-2xx, ${result.errors} errors)` : '')
+  );
+}
+
+
+const ADMIN = { accessKeyId: 'AKIAPODIAMBENCH00002', secretAccessKey: 'bench-secret-access-key-0123456789abcdef' };
+
+/** `podiam serve` as composed, in its own process. */
+function composedServer(port: number, dataDir: string): ChildProcess {
+  return spawn(
+    NODE,
+    [join(ROOT, 'bin/podiam.ts'), 'serve', '--listen', `127.0.0.1:${port}`, '--data-dir', dataDir, '--account-id', ACCOUNT, '--log-level', 'warn'],
+    { env: { ...process.env, PODIAM_ADMIN_ACCESS_KEY_ID: ADMIN.accessKeyId, PODIAM_ADMIN_SECRET_ACCESS_KEY: ADMIN.secretAccessKey }, stdio: 'ignore' },
+  );
+}
+
+/** The same server with its audit recorder replaced by a no-op, in its own process. */
+function unauditedServer(port: number, dataDir: string): ChildProcess {
+  const url = (path: string) => JSON.stringify(pathToFileURL(join(ROOT, path)).href);
+  const script = `
+    import { pino } from 'pino';
+    import { composeServer } from ${url('src/cli/compose.ts')};
+    import { parseServeConfig, startServer } from ${url('src/server/index.ts')};
+    const config = parseServeConfig({ listen: '127.0.0.1:${port}', dataDir: ${JSON.stringify(dataDir)}, accountId: '${ACCOUNT}', logLevel: 'warn',
+      adminAccessKeyId: '${ADMIN.accessKeyId}', adminSecretAccessKey: '${ADMIN.secretAccessKey}' });
+    if (!config.ok) throw new Error(config.messages.join('; '));
+    const server = await startServer(config.config, { ...composeServer(), recorder: () => ({ record: () => undefined, flush: async () => undefined }) }, pino({ level: 'warn' }));
+    process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));
+  `;
+  return spawn(NODE, ['--input-type=module', '-e', script], { cwd: ROOT, stdio: 'ignore' });
+}
+
+/** A role session (seed 001's pod) allowed s3:GetObject and s3:PutObject on bench/*, and the bucket. */
+async function setUp(port: number): Promise<Keys> {
+  const endpoint = `http://127.0.0.1:${port}`;
+  const iam = new IAMClient({ endpoint, region: 'us-east-1', credentials: ADMIN });
+  const rootTrust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] };
+  await iam.send(new CreateRoleCommand({ RoleName: 's3-object-rw', AssumeRolePolicyDocument: JSON.stringify(rootTrust) }));
+  await iam.send(
+    new PutRolePolicyCommand({
+      RoleName: 's3-object-rw',
+      PolicyName: 'objects',
+      PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::bench/*' }] }),
+    }),
+  );
+  await iam.send(new CreateUserCommand({ UserName: 'operator' }));
+  await iam.send(new AttachUserPolicyCommand({ UserName: 'operator', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }));
+  const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'operator' }))).AccessKey;
+  const assumed = await new STSClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: key?.AccessKeyId ?? '', secretAccessKey: key?.SecretAccessKey ?? '' } }).send(
+    new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/s3-object-rw`, RoleSessionName: 'bench', DurationSeconds: 3600 }),
+  );
+  const created = await fetch(`${endpoint}/bench`, { method: 'PUT', headers: await signed(port, ADMIN, 'PUT', '/bench', 'UNSIGNED-PAYLOAD') });
+  if (created.status !== 200) throw new Error(`CreateBucket answered ${created.status}: ${await created.text()}`);
+  return {
+    accessKeyId: assumed.Credentials?.AccessKeyId ?? '',
+    secretAccessKey: assumed.Credentials?.SecretAccessKey ?? '',
+    sessionToken: assumed.Credentials?.SessionToken ?? '',
+  };
+}
+
+async function load(url: string, options: { method: string; headers?: Record<string, string>; body?: Buffer }): Promise<LoadResult> {
+  await autocannon({ url, connections: CONNECTIONS, duration: 1, ...options });
+  return autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...options });
+}
+
+/** Signed small-object requests for a server, checked once. */
+async function smallRequests(port: number, session: Keys, small: Buffer): Promise<{ get: Record<string, string>; put: Record<string, string> }> {
+  const endpoint = `http://127.0.0.1:${port}`;
+  const put = await signed(port, session, 'PUT', '/bench/small.bin', createHash('sha256').update(small).digest('hex'));
+  const get = await signed(port, session, 'GET', '/bench/small.bin', 'UNSIGNED-PAYLOAD');
+  const stored = await fetch(`${endpoint}/bench/small.bin`, { method: 'PUT', headers: put, body: small });
+  if (stored.status !== 200) throw new Error(`PutObject answered ${stored.status}: ${await stored.text()}`);
+  const got = await fetch(`${endpoint}/bench/small.bin`, { headers: get });
+  if (got.status !== 200 || !Buffer.from(await got.arrayBuffer()).equals(small)) throw new Error(`GetObject answered ${got.status}`);
+  return { get, put };
+}
+
+/** Runs the S3 benchmarks and prints the figures. */
+export async function run(): Promise<void> {
+  const dirs = [mkdtempSync(join(tmpdir(), 'podiam-bench-s3-')), mkdtempSync(join(tmpdir(), 'podiam-bench-s3-')), mkdtempSync(join(tmpdir(), 'podiam-bench-s3-files-'))];
+  const [dataDir = '', plainDir = '', work = ''] = dirs;
+  const children: ChildProcess[] = [];
+  try {
+    const [podiamPort, plainPort, barePort, motoPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const podiam = composedServer(podiamPort, dataDir);
+    const plain = unauditedServer(plainPort, plainDir);
+    const small = randomFillSync(Buffer.alloc(SMALL));
+    const bare = spawn(
+      NODE,
+      [
+        '-e',
+        `const body = Buffer.from('${small.toString('base64')}', 'base64');
+         require('node:http').createServer((q, s) => { q.resume(); q.on('end', () => q.method === 'GET' ? s.end(body) : s.end()); }).listen(${barePort}, '127.0.0.1')`,
+      ],
+      { stdio: 'ignore' },
+    );
+    const moto = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(motoPort)], { stdio: 'ignore' });
+    children.push(podiam, plain, bare, moto);
+    await waitFor(`http://127.0.0.1:${podiamPort}/_podiam/health`, podiam, 'podiam serve');
+    await waitFor(`http://127.0.0.1:${plainPort}/_podiam/health`, plain, 'podiam serve without audit');
+    await waitFor(`http://127.0.0.1:${barePort}/`, bare, 'the bare server');
+    await waitFor(`http://127.0.0.1:${motoPort}/`, moto, "moto's server");
+    const session = await setUp(podiamPort);
+    const plainSession = await setUp(plainPort);
+    const composed = await smallRequests(podiamPort, session, small);
+    const unaudited = await smallRequests(plainPort, plainSession, small);
+
+    // The small objects: GET and PUT, bare then each server, back to back.
+    const bareGet = await load(`http://127.0.0.1:${barePort}/bench/small.bin`, { method: 'GET' });
+    const podiamGet = await load(`http://127.0.0.1:${podiamPort}/bench/small.bin`, { method: 'GET', headers: composed.get });
+    const plainGet = await load(`http://127.0.0.1:${plainPort}/bench/small.bin`, { method: 'GET', headers: unaudited.get });
+    const barePut = await load(`http://127.0.0.1:${barePort}/bench/small.bin`, { method: 'PUT', body: small });
+    const podiamPut = await load(`http://127.0.0.1:${podiamPort}/bench/small.bin`, { method: 'PUT', headers: composed.put, body: small });
+    const plainPut = await load(`http://127.0.0.1:${plainPort}/bench/small.bin`, { method: 'PUT', headers: unaudited.put, body: small });
+    const bareRow = (name: string, r: LoadResult) => `${name.padEnd(40)} ${rate(r.requests.average).padStart(8)} req/s  p99 ${r.latency.p99} ms`;
+    report(`S3 1 KiB objects, ${CONNECTIONS} keep-alive connections, ${SECONDS} s each (autocannon); role session, SigV4, authorization`, [
+      bareRow('bare node:http GET (same bytes)', bareGet),
+      ratioRow('GetObject (as composed: + CloudTrail)', podiamGet, bareGet, 0.4),
+      ratioRow('GetObject (audit recorder off)', plainGet, bareGet, 0.4),
+      bareRow('bare node:http PUT (body read)', barePut),
+      ratioRow('PutObject (as composed: + CloudTrail)', podiamPut, barePut, 0.4),
+      ratioRow('PutObject (audit recorder off)', plainPut, barePut, 0.4),
+    ]);
+
+    // moto: the same small object and the same signed requests (moto checks no signature).
+    const motoHeaders = (method: string, path: string, hash: string) => signed(motoPort, ADMIN, method, path, hash);
+    const motoBucket = await fetch(`http://127.0.0.1:${motoPort}/bench`, { method: 'PUT', headers: await motoHeaders('PUT', '/bench', 'UNSIGNED-PAYLOAD') });
+    if (motoBucket.status !== 200) throw new Error(`moto CreateBucket answered ${motoBucket.status}`);
+    const smallHash = createHash('sha256').update(small).digest('hex');
+    const motoPut = await fetch(`http://127.0.0.1:${motoPort}/bench/small.bin`, { method: 'PUT', headers: await motoHeaders('PUT', '/bench/small.bin', smallHash), body: small });
+    if (motoPut.status !== 200) throw new Error(`moto PutObject answered ${motoPut.status}`);
+    const motoGet = await motoHeaders('GET', '/bench/small.bin', 'UNSIGNED-PAYLOAD');
+    const rows: string[] = [];
+    for (const connections of [1, CONNECTIONS]) {
+      const m = await nodeClient(motoPort, '/bench/small.bin', motoGet, connections, SEQUENTIAL_SECONDS);
+      const p = await nodeClient(podiamPort, '/bench/small.bin', composed.get, connections, SEQUENTIAL_SECONDS);
+      const ratio = p.rate / m.rate;
+      rows.push(
+        `${`moto, ${connections} connection(s)`.padEnd(40)} ${rate(m.rate).padStart(8)} calls/s${m.failures > 0 ? ` (${m.failures} failed)` : ''}`,
+        `${`podiam (as composed), ${connections} connection(s)`.padEnd(40)} ${rate(p.rate).padStart(8)} calls/s  ${ratio.toFixed(1)}× moto (target ≥ 20×) ${ratio >= 20 ? 'ok' : 'BELOW TARGET'}${p.failures > 0 ? ` (${p.failures} failed)` : ''}`,
+      );
+    }
+    report("S3 GetObject of the 1 KiB object vs moto's S3 server (node:http client, keep-alive)", rows);
+
+    // 1 GiB in and out, against cat copying the same file.
+    const bigFile = join(work, 'big.bin');
+    const fd = openSync(bigFile, 'w');
+    const block = Buffer.alloc(1 << 24);
+    for (let written = 0; written < BIG; written += block.length) writeSync(fd, randomFillSync(block));
+    closeSync(fd);
+    const catIn = catSeconds(bigFile, join(work, 'cat-1.bin'));
+    const catOut = catSeconds(join(work, 'cat-1.bin'), join(work, 'cat-2.bin'));
+    rmSync(join(work, 'cat-1.bin'));
+    rmSync(join(work, 'cat-2.bin'));
+    const before = memoryOf(podiam.pid);
+    const bigPut = await signed(podiamPort, session, 'PUT', '/bench/big.bin', 'UNSIGNED-PAYLOAD');
+    const bigGet = await signed(podiamPort, session, 'GET', '/bench/big.bin', 'UNSIGNED-PAYLOAD');
+    const inSeconds = await putFile(podiamPort, '/bench/big.bin', bigFile, bigPut);
+    const outSeconds = await getFile(podiamPort, '/bench/big.bin', join(work, 'big.out'), bigGet);
+    const after = memoryOf(podiam.pid);
+    const same = statSync(join(work, 'big.out')).size === BIG;
+    const mib = BIG / 1024 ** 2;
+    const catRate = (2 * mib) / (catIn + catOut);
+    const podiamRate = (2 * mib) / (inSeconds + outSeconds);
+    report('S3 1 GiB object streamed in (PutObject, UNSIGNED-PAYLOAD) and out (GetObject to a file) vs cat copying the file twice', [
+      `${'cat file > copy; cat copy > copy2'.padEnd(40)} ${catRate.toFixed(0).padStart(8)} MiB/s  (${catIn.toFixed(2)} s + ${catOut.toFixed(2)} s)`,
+      `${'podiam PUT + GET'.padEnd(40)} ${podiamRate.toFixed(0).padStart(8)} MiB/s  (${inSeconds.toFixed(2)} s in, ${outSeconds.toFixed(2)} s out)  ` +
+        `${((podiamRate / catRate) * 100).toFixed(0)}% of cat (target ≥ 50%) ${podiamRate / catRate >= 0.5 ? 'ok' : 'BELOW TARGET'}${same ? '' : '  SIZE MISMATCH'}`,
+      `${'podiam serve peak RSS'.padEnd(40)} ${before.peak.toFixed(0).padStart(8)} MiB before, ${after.peak.toFixed(0)} MiB after (RSS now ${after.current.toFixed(0)} MiB)`,
+    ]);
+  } finally {
+    await Promise.all(children.map(stop));
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }
+}
