@@ -10,10 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import {
+  AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListMultipartUploadsCommand,
+  ListPartsCommand,
   PutObjectCommand,
   S3Client,
   UploadPartCommand,
@@ -115,6 +118,11 @@ describe('aws s3 cp of a 50 MiB file: a multipart upload and a ranged parallel d
     const ls = await runAsync('aws', ['s3', 'ls', 's3://pics/'], env);
     expect(ls.stdout).toMatch(/\s52428800 big\.bin/);
     expect(ls.stdout).toContain('PRE docs/');
+    // aws s3 ls lists with encoding-type=url: keys with spaces, plus signs and non-ASCII come back intact.
+    const odd = 'docs/with space+plus é.txt';
+    json(await awsAsync(['s3api', 'put-object', '--bucket', 'pics', '--key', odd, '--body', join(tmp, 'small.txt')], env));
+    const docs = await runAsync('aws', ['s3', 'ls', 's3://pics/docs/'], env);
+    expect(docs.stdout).toContain(' with space+plus é.txt');
   }, 120_000);
 });
 
@@ -225,6 +233,29 @@ describe('the AWS SDK v3: default CRC32 trailing checksums over aws-chunked bodi
     expect(error).toMatchObject({ name: 'BadDigest', $metadata: { httpStatusCode: 400 } });
     const missing = await s3.send(new HeadObjectCommand({ Bucket: 'pics', Key: 'sdk/bad' })).catch((e: unknown) => e as { name: string });
     expect(missing).toMatchObject({ name: 'NotFound' });
+  });
+
+  it('CompleteMultipartUpload refuses parts out of order, unknown parts and small middle parts; ListParts, ListMultipartUploads, Abort', async () => {
+    const { s3 } = client();
+    const key = 'sdk/refused.bin';
+    const created = await s3.send(new CreateMultipartUploadCommand({ Bucket: 'pics', Key: key }));
+    const UploadId = created.UploadId ?? '';
+    const small = await s3.send(new UploadPartCommand({ Bucket: 'pics', Key: key, UploadId, PartNumber: 1, Body: Buffer.alloc(1000, 1) }));
+    const last = await s3.send(new UploadPartCommand({ Bucket: 'pics', Key: key, UploadId, PartNumber: 2, Body: Buffer.alloc(10, 2) }));
+    const complete = (Parts: { PartNumber: number; ETag: string | undefined }[]) =>
+      s3.send(new CompleteMultipartUploadCommand({ Bucket: 'pics', Key: key, UploadId, MultipartUpload: { Parts } })).catch((e: unknown) => (e as { name: string }).name);
+    expect(await complete([{ PartNumber: 2, ETag: last.ETag }, { PartNumber: 1, ETag: small.ETag }])).toBe('InvalidPartOrder');
+    expect(await complete([{ PartNumber: 1, ETag: '"0123456789abcdef0123456789abcdef"' }])).toBe('InvalidPart');
+    expect(await complete([{ PartNumber: 1, ETag: small.ETag }, { PartNumber: 2, ETag: last.ETag }])).toBe('EntityTooSmall');
+    const parts = await s3.send(new ListPartsCommand({ Bucket: 'pics', Key: key, UploadId }));
+    expect(parts.Parts?.map((p) => [p.PartNumber, p.Size, p.ETag])).toEqual([
+      [1, 1000, small.ETag],
+      [2, 10, last.ETag],
+    ]);
+    const uploads = await s3.send(new ListMultipartUploadsCommand({ Bucket: 'pics', Prefix: 'sdk/' }));
+    expect(uploads.Uploads?.map((u) => [u.Key, u.UploadId])).toContainEqual([key, UploadId]);
+    await s3.send(new AbortMultipartUploadCommand({ Bucket: 'pics', Key: key, UploadId }));
+    expect(await s3.send(new ListPartsCommand({ Bucket: 'pics', Key: key, UploadId })).catch((e: unknown) => (e as { name: string }).name)).toBe('NoSuchUpload');
   });
 
   it('multipart with CRC32 part checksums completes with a composite checksum and the md5-of-md5s ETag', async () => {
