@@ -63,6 +63,13 @@ function hostIdOf(requestId: string): string {
   return Buffer.from(requestId.replaceAll('-', ''), 'hex').toString('base64');
 }
 
+// s3:TlsVersion: the negotiated version as a number ("TLSv1.3" -> "1.3"), for TLS connections only.
+function tlsVersionOf(req: IncomingMessage): string | undefined {
+  const socket = req.socket as { encrypted?: boolean; getProtocol?: () => string | null };
+  if (socket.encrypted !== true || socket.getProtocol === undefined) return undefined;
+  return /^TLSv(\d(?:\.\d)?)$/.exec(socket.getProtocol() ?? '')?.[1];
+}
+
 function one(req: IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
   return Array.isArray(v) ? v[0] : v;
@@ -167,7 +174,7 @@ async function handleS3Request(
     }
     const auth: RequestAuthentication =
       verified === undefined ? { kind: 'anonymous' } : { kind: verified.form, requestTime: verified.requestTime, contentSha256: one(req, 'x-amz-content-sha256') };
-    const call = s3Call({ spec, req, res, ids, now, facts, bucketName, key, query, caller, verified, services, notes, keys: requestKeys(auth, now.getTime(), undefined) });
+    const call = s3Call({ spec, req, res, ids, now, facts, bucketName, key, query, caller, verified, services, notes, keys: requestKeys(auth, now.getTime(), tlsVersionOf(req)) });
     return dated(await S3_HANDLERS[name](call), now);
   } catch (thrown) {
     error = toAwsError(thrown, 'InternalError');
