@@ -4,6 +4,7 @@ const suites: Record<string, () => Promise<void>> = {
   policy: async () => (await import('./policy.ts')).run(),
   sts: async () => (await import('./sts.ts')).run(),
   agent: async () => (await import('./agent.ts')).run(),
+  s3: async () => (await import('./s3.ts')).run(),
 };
 
 const wanted = process.argv.slice(2);
