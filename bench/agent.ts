@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort, stop } from './processes.ts';
 import { kubeconfigFor, startFakeApiServer, type FakeApiServer, type KubeObject } from '../src/k8s/testing/index.ts';
 import { rate, report } from './harness.ts';
 
@@ -123,14 +124,6 @@ async function startStsStub(): Promise<{ url: string; calls: () => number; close
 
 // ---------------------------------------------------------------- processes
 
-async function freePort(): Promise<number> {
-  const s = http.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
-
 /** CPU seconds (user + system) the process has used, from /proc/<pid>/stat (clock ticks of 10 ms). */
 function cpuOf(pid: number | undefined): number {
   const fields = readFileSync(`/proc/${pid ?? 0}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
@@ -181,14 +174,6 @@ async function paced(url: string, perSecond: number, seconds: number): Promise<P
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   await new Promise((r) => child.once('exit', r));
   return JSON.parse(out) as Paced;
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((r) => {
-    child.once('exit', () => r());
-    child.kill('SIGTERM');
-  });
 }
 
 /** Starts `podiam agent` watching `api` as node-a; resolves once synced and its pods are prefetched. */

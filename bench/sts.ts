@@ -12,7 +12,6 @@ import { KeyObject, sign } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Sha256 } from '@aws-crypto/sha256-js';
@@ -20,6 +19,7 @@ import { AttachUserPolicyCommand, CreateAccessKeyCommand, CreateOpenIDConnectPro
 import { SignatureV4 } from '@smithy/signature-v4';
 import { startLoopbackIssuer } from '../src/oidc/testing/loopback-issuer.ts';
 import { testKey, type TestKey } from '../src/oidc/testing/signed-tokens.ts';
+import { freePort, stop, waitFor } from './processes.ts';
 import { rate, report } from './harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -46,41 +46,6 @@ type Autocannon = (options: {
   requests?: { setupRequest: (req: Record<string, unknown>) => Record<string, unknown> }[];
 }) => Promise<LoadResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-async function waitFor(url: string, child: ChildProcess, what: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}`);
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`${what} did not start`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    child.once('exit', () => done());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-  });
-}
 
 /** RS256 ID tokens of a service account, `count` distinct ones (node:crypto signs faster than WebCrypto). */
 function tokens(key: TestKey, issuer: string, count: number): string[] {
