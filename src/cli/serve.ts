@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { composeServer } from './compose.ts';
 import type { Command } from './commands.ts';
 import { writeErr, writeOut } from './io.ts';
-import { configFromEnv, parseServeConfig, startServer } from '../server/index.ts';
+import { configFromEnv, configFromFlags, parseServeConfig, serveFlagOptions, startServer } from '../server/index.ts';
 
 const USAGE = `Usage: podiam serve [--listen HOST:PORT] [--data-dir DIR] [--account-id ID] [--region REGION]
                     [--public-base-url URL] [--database-url postgres://...] [--log-level LEVEL]
@@ -25,13 +25,7 @@ export const serveCommand: Command = {
       values = parseArgs({
         args: [...argv],
         options: {
-          listen: { type: 'string' },
-          'data-dir': { type: 'string' },
-          'account-id': { type: 'string' },
-          region: { type: 'string' },
-          'public-base-url': { type: 'string' },
-          'database-url': { type: 'string' },
-          'log-level': { type: 'string' },
+          ...serveFlagOptions(),
           help: { type: 'boolean', short: 'h' },
         },
         strict: true,
@@ -44,18 +38,7 @@ export const serveCommand: Command = {
       writeOut(USAGE);
       return 0;
     }
-    const flags: Record<string, unknown> = {};
-    const map: [string, string][] = [
-      ['listen', 'listen'],
-      ['data-dir', 'dataDir'],
-      ['account-id', 'accountId'],
-      ['region', 'region'],
-      ['public-base-url', 'publicBaseUrl'],
-      ['database-url', 'databaseUrl'],
-      ['log-level', 'logLevel'],
-    ];
-    for (const [flag, key] of map) if (values[flag] !== undefined) flags[key] = values[flag];
-    const parsed = parseServeConfig({ ...configFromEnv(process.env), ...flags });
+    const parsed = parseServeConfig({ ...configFromEnv(process.env), ...configFromFlags(values) });
     if (!parsed.ok) {
       writeErr(`podiam serve: invalid configuration:\n${parsed.messages.map((m) => `  ${m}`).join('\n')}\n`);
       return 2;

@@ -9,7 +9,7 @@ import { clustersClient } from './cluster.ts';
 import type { Command } from './commands.ts';
 import { writeErr, writeOut } from './io.ts';
 import { describeFailure } from './podiam-client.ts';
-import { configFromEnv, parseServeConfig, startServer, type ServeConfig } from '../server/index.ts';
+import { configFromEnv, configFromFlags, parseServeConfig, serveFlagOptions, startServer, type ServeConfig } from '../server/index.ts';
 
 const USAGE = `Usage: podiam up [--listen HOST:PORT] [--data-dir DIR] [--account-id ID] [--region REGION]
                  [--public-base-url URL] [--database-url postgres://...] [--log-level LEVEL] [--cluster NAME]
@@ -21,16 +21,6 @@ prints a walkthrough. With --kubeconfig, the admission webhook also runs, on htt
 (default 4578; certificate and CA in DIR/webhook), watching that cluster's ServiceAccounts.
 Logs at warn unless --log-level or PODIAM_LOG_LEVEL says otherwise.
 `;
-
-const FLAGS: readonly (readonly [string, string])[] = [
-  ['listen', 'listen'],
-  ['data-dir', 'dataDir'],
-  ['account-id', 'accountId'],
-  ['region', 'region'],
-  ['public-base-url', 'publicBaseUrl'],
-  ['database-url', 'databaseUrl'],
-  ['log-level', 'logLevel'],
-];
 
 /** Quotes a word for a POSIX shell when it needs it. */
 function sh(word: string): string {
@@ -140,7 +130,7 @@ export const upCommand: Command = {
       values = parseArgs({
         args: [...argv],
         options: {
-          ...Object.fromEntries(FLAGS.map(([flag]) => [flag, { type: 'string' as const }])),
+          ...serveFlagOptions(),
           cluster: { type: 'string' },
           kubeconfig: { type: 'string' },
           'webhook-port': { type: 'string' },
@@ -156,9 +146,7 @@ export const upCommand: Command = {
       writeOut(USAGE);
       return 0;
     }
-    const flags: Record<string, unknown> = {};
-    for (const [flag, key] of FLAGS) if (values[flag] !== undefined) flags[key] = values[flag];
-    const parsed = parseServeConfig({ logLevel: 'warn', ...configFromEnv(process.env), ...flags });
+    const parsed = parseServeConfig({ logLevel: 'warn', ...configFromEnv(process.env), ...configFromFlags(values) });
     if (!parsed.ok) {
       writeErr(`podiam up: invalid configuration:\n${parsed.messages.map((m) => `  ${m}`).join('\n')}\n`);
       return 2;

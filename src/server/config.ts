@@ -60,3 +60,26 @@ export function listenAddress(config: ServeConfig): { host: string; port: number
   const i = config.listen.lastIndexOf(':');
   return { host: config.listen.slice(0, i).replace(/^\[|\]$/g, ''), port: Number(config.listen.slice(i + 1)) };
 }
+
+/** The command-line flags of `podiam serve` (and `podiam up`) and the settings they set. */
+export const SERVE_FLAGS: readonly (readonly [flag: string, setting: keyof ServeConfig])[] = [
+  ['listen', 'listen'],
+  ['data-dir', 'dataDir'],
+  ['account-id', 'accountId'],
+  ['region', 'region'],
+  ['public-base-url', 'publicBaseUrl'],
+  ['database-url', 'databaseUrl'],
+  ['log-level', 'logLevel'],
+];
+
+/** `parseArgs` options for the serve flags (all strings). */
+export function serveFlagOptions(): Record<string, { type: 'string'; multiple: false }> {
+  return Object.fromEntries(SERVE_FLAGS.map(([flag]) => [flag, { type: 'string' as const, multiple: false as const }]));
+}
+
+/** The settings the serve flags given on the command line set (highest precedence). */
+export function configFromFlags(values: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [flag, setting] of SERVE_FLAGS) if (values[flag] !== undefined) out[setting] = values[flag];
+  return out;
+}

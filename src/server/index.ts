@@ -159,7 +159,7 @@ export async function startServer(config: ServeConfig, parts: ServerParts, logge
   };
 }
 
-export { parseServeConfig, configFromEnv, type ServeConfig } from './config.ts';
+export { parseServeConfig, configFromEnv, configFromFlags, serveFlagOptions, type ServeConfig } from './config.ts';
 export type { FrontDoor } from './http-server.ts';
 export { readBody } from './http-server.ts';
 export type { SnapshotHolder } from './snapshot-holder.ts';
