@@ -4,7 +4,6 @@
 // ranges of a sequence of blobs (a multipart object is its parts' files, in order), never holding
 // an object in memory. Temporary files are cleared at start.
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { link, mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -56,10 +55,13 @@ export class BlobStore {
   async receive(source: AsyncIterable<Buffer>): Promise<PendingBlob> {
     const id = randomBytes(16).toString('hex');
     const tmp = join(this.#root, 'tmp', id);
-    const sink = createWriteStream(tmp, { flags: 'wx', highWaterMark: READ_CHUNK });
+    // The file is created before the pipeline starts, so that a failure can never race its
+    // creation: by the time the pipeline rejects, removing the file removes it for good.
+    const sink = (await open(tmp, 'wx')).createWriteStream({ highWaterMark: READ_CHUNK });
     try {
       await pipeline(source, sink);
     } catch (err) {
+      if (!sink.closed) await new Promise<void>((closed) => sink.once('close', () => closed()));
       await rm(tmp, { force: true });
       throw err;
     }
