@@ -11,4 +11,5 @@ export { authorizeCall, globalContext, policySetFor } from './authorizer.ts';
 export type { Authorization, AuthorizationQuery, RequestFacts } from './authorizer.ts';
 export { accessDeniedMessage, denialReason } from './access-denied.ts';
 export { loadKeyring } from './keyring.ts';
+export { randomSlice } from './random-pool.ts';
 export { newSecretAccessKey, newUniqueId } from './access-key-id.ts';

@@ -2,8 +2,9 @@
 // identity sealed with AES-256-GCM under a rotating server key, so that any replica that holds the keys
 // can verify a request without a database look-up, and credentials survive restarts.
 // IAM User Guide, "Temporary security credentials in IAM": the token is opaque to callers.
-import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject } from 'node:crypto';
+import { inflateRawSync } from 'node:zlib';
+import { randomSlice } from './random-pool.ts';
 
 /** A server key that seals session tokens. `id` is a small integer written into every token. */
 export interface SessionKey {
@@ -62,7 +63,10 @@ export interface SessionPrincipalClaims {
   readonly userName?: string;
 }
 
-const MAGIC = Buffer.from('PDM1', 'latin1');
+// Format 2 seals the claims' JSON as it is; format 1 (still opened, for tokens minted before the
+// change) deflated it first, which cost a quarter of an STS call's time for ~40% fewer bytes.
+const MAGIC = Buffer.from('PDM2', 'latin1');
+const MAGIC_DEFLATED = Buffer.from('PDM1', 'latin1');
 const HEADER = MAGIC.length + 2; // magic + key id (uint16)
 const NONCE = 12;
 const TAG = 16;
@@ -78,14 +82,19 @@ function keyObjectOf(key: SessionKey): KeyObject {
 
 /** Seals claims into a session token (base64, as AWS's tokens are). */
 export function sealSessionToken(claims: SessionClaims, keyring: SessionKeyring): string {
-  const header = Buffer.alloc(HEADER);
-  MAGIC.copy(header, 0);
-  header.writeUInt16BE(keyring.current.id, MAGIC.length);
-  const nonce = randomBytes(NONCE);
-  const cipher = createCipheriv('aes-256-gcm', keyObjectOf(keyring.current), nonce);
-  cipher.setAAD(header);
-  const body = Buffer.concat([cipher.update(deflateRawSync(Buffer.from(JSON.stringify(claims)))), cipher.final()]);
-  return Buffer.concat([header, nonce, body, cipher.getAuthTag()]).toString('base64');
+  const plain = Buffer.from(JSON.stringify(claims));
+  const out = Buffer.allocUnsafe(HEADER + NONCE + plain.length + TAG);
+  MAGIC.copy(out, 0);
+  out.writeUInt16BE(keyring.current.id, MAGIC.length);
+  randomSlice(NONCE).copy(out, HEADER);
+  const cipher = createCipheriv('aes-256-gcm', keyObjectOf(keyring.current), out.subarray(HEADER, HEADER + NONCE));
+  cipher.setAAD(out.subarray(0, HEADER));
+  const sealed = cipher.update(plain);
+  sealed.copy(out, HEADER + NONCE);
+  const last = cipher.final();
+  if (last.length !== 0 || sealed.length !== plain.length) throw new Error('aes-256-gcm changed the length of the plaintext');
+  cipher.getAuthTag().copy(out, HEADER + NONCE + plain.length);
+  return out.toString('base64');
 }
 
 /** Why a token could not be opened. */
@@ -94,7 +103,10 @@ export type SessionTokenProblem = 'malformed' | 'unknown-key' | 'forged';
 /** Opens a session token; any tampering, a retired key or garbage gives a problem, never an exception. */
 export function openSessionToken(token: string, keyring: SessionKeyring): { ok: true; claims: SessionClaims } | { ok: false; problem: SessionTokenProblem } {
   const raw = Buffer.from(token, 'base64');
-  if (raw.length < HEADER + NONCE + TAG + 1 || !raw.subarray(0, MAGIC.length).equals(MAGIC)) return { ok: false, problem: 'malformed' };
+  if (raw.length < HEADER + NONCE + TAG + 1) return { ok: false, problem: 'malformed' };
+  const magic = raw.subarray(0, MAGIC.length);
+  const deflated = magic.equals(MAGIC_DEFLATED);
+  if (!deflated && !magic.equals(MAGIC)) return { ok: false, problem: 'malformed' };
   const key = keyring.byId.get(raw.readUInt16BE(MAGIC.length));
   if (key === undefined) return { ok: false, problem: 'unknown-key' };
   try {
@@ -102,7 +114,7 @@ export function openSessionToken(token: string, keyring: SessionKeyring): { ok: 
     decipher.setAAD(raw.subarray(0, HEADER));
     decipher.setAuthTag(raw.subarray(raw.length - TAG));
     const plain = Buffer.concat([decipher.update(raw.subarray(HEADER + NONCE, raw.length - TAG)), decipher.final()]);
-    const claims = JSON.parse(inflateRawSync(plain).toString('utf8')) as SessionClaims;
+    const claims = JSON.parse((deflated ? inflateRawSync(plain) : plain).toString('utf8')) as SessionClaims;
     return { ok: true, claims };
   } catch {
     return { ok: false, problem: 'forged' };

@@ -4,7 +4,7 @@
 // without a look-up (STS API Reference, "GetAccessKeyInfo"; the layout is public research on AWS key
 // IDs). podiam mints its temporary `ASIA…` key IDs the same way, so that any replica can answer
 // GetAccessKeyInfo for them without keeping a record of every session.
-import { randomSlice } from './random-pool.ts';
+import { randomSlice } from '../identity/index.ts';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const ACCOUNT_MASK = 0x7fffffffff80n;

@@ -1,9 +1,8 @@
 // Temporary security credentials (STS API Reference, "Credentials"): an `ASIA…` access key ID that
 // carries the account, a fresh secret, and a session token that seals the session's claims under the
 // server keys — any replica opens it, nothing is stored per session, and it survives restarts.
-import { sealSessionToken, type SessionClaims, type SessionKeyring } from '../identity/index.ts';
+import { randomSlice, sealSessionToken, type SessionClaims, type SessionKeyring } from '../identity/index.ts';
 import { accessKeyIdForAccount } from './access-key-account.ts';
-import { randomSlice } from './random-pool.ts';
 
 /** The `Credentials` element of a response. */
 export interface TemporaryCredentials {

@@ -97,9 +97,25 @@ function checkStructure(shape: StructureShape, value: unknown, path: string, out
   }
 }
 
+/** Code points in `s` (a surrogate pair counts once), without building an array of them. */
+function codePointLength(s: string): number {
+  let pairs = 0;
+  for (let i = 0; i < s.length - 1; i += 1) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        pairs += 1;
+        i += 1;
+      }
+    }
+  }
+  return s.length - pairs;
+}
+
 function checkString(shape: StringShape, value: string, path: string, out: ConstraintViolation[]): void {
   // Lengths count code points, as Java's String.codePointCount does for AWS.
-  const length = shape.min === undefined && shape.max === undefined ? 0 : [...value].length;
+  const length = shape.min === undefined && shape.max === undefined ? 0 : codePointLength(value);
   checkLength(shape.min, shape.max, length, value, path, out);
   if (shape.pattern !== undefined && !patternRegExp(shape.pattern).test(value)) {
     out.push({ path, value, constraint: `Member must satisfy regular expression pattern: ${shape.pattern}` });
