@@ -1,7 +1,10 @@
 // `podiam up`: everything on one machine for a laptop or CI — the control plane (`serve`) in this
-// process, a default cluster whose issuer podiam serves and whose IAM OIDC provider is registered, with
-// --kubeconfig the admission webhook on loopback (self-signed certificate) watching that cluster's
-// ServiceAccounts, and a copy-paste walkthrough of IRSA (seed 000). Stops cleanly on SIGTERM/SIGINT.
+// process, a default cluster whose issuer podiam serves and whose IAM OIDC provider is registered, the
+// admission webhook on loopback (self-signed certificate), and a copy-paste walkthrough of IRSA (seed
+// 000). Without --kubeconfig the webhook watches an embedded, minimal Kubernetes API on 127.0.0.1
+// (k8s/apiserver) that calls it for every pod created, as kube-apiserver calls a
+// MutatingWebhookConfiguration; its kubeconfig is DIR/kubeconfig. With --kubeconfig it watches that
+// cluster's ServiceAccounts instead. Stops cleanly on SIGTERM/SIGINT.
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { composeServer } from './compose.ts';
@@ -13,12 +16,25 @@ import { configFromEnv, configFromFlags, parseServeConfig, serveFlagOptions, sta
 
 const USAGE = `Usage: podiam up [--listen HOST:PORT] [--data-dir DIR] [--account-id ID] [--region REGION]
                  [--public-base-url URL] [--database-url postgres://...] [--log-level LEVEL] [--cluster NAME]
-                 [--kubeconfig PATH [--webhook-port PORT]]
+                 [--webhook-port PORT] [--kube-api-port PORT | --kubeconfig PATH]
 
 Runs podiam serve (default 127.0.0.1:4577, state in ./.podiam) with a cluster NAME (default demo) whose
-service-account tokens podiam issues, registered as an IAM OIDC provider in the management account, and
-prints a walkthrough. With --kubeconfig, the admission webhook also runs, on https://localhost:PORT
-(default 4578; certificate and CA in DIR/webhook), watching that cluster's ServiceAccounts.
+service-account tokens podiam issues, registered as an IAM OIDC provider in the management account, the
+admission webhook on https://localhost:PORT (certificate and CA in DIR/webhook), and prints a walkthrough.
+
+Without --kubeconfig, a minimal Kubernetes API runs on http://127.0.0.1:PORT for kubectl and client
+libraries (kubeconfig written to DIR/kubeconfig): namespaces, serviceaccounts, pods, configmaps, secrets
+and nodes, with discovery, list and watch. Pods created through it go through the webhook before they are
+stored, so \`kubectl get pod -o yaml\` shows what it injected; nothing schedules or runs them. Objects are
+kept in memory only (gone when podiam up stops), and the API has NO authentication or authorization:
+it listens on 127.0.0.1 only, and anyone on this machine can use it.
+With --kubeconfig, the webhook watches that cluster's ServiceAccounts instead (nothing calls it until
+the cluster's MutatingWebhookConfiguration points at it).
+
+  --webhook-port PORT    the webhook's port (default 4578)
+  --kube-api-port PORT   the embedded Kubernetes API's port (default 4579)
+When --listen names another port than 4577 (a second podiam up, tests), both default to free ports
+chosen at start (printed; DIR/kubeconfig names the API's), except the webhook's with --kubeconfig.
 Logs at warn unless --log-level or PODIAM_LOG_LEVEL says otherwise.
 `;
 
@@ -36,11 +52,12 @@ function selfCommand(): string {
 }
 
 /** The webhook in this process, on loopback with a fresh self-signed certificate for `localhost`. */
-async function startLoopbackWebhook(options: { kubeconfig: string; port: string; dataDir: string; region: string; logLevel: string }) {
+async function startLoopbackWebhook(options: { kubeconfig: string; port: number; dataDir: string; region: string; logLevel: string }) {
   const webhook = await import('../k8s/webhook/index.ts');
   const dir = join(resolve(options.dataDir), 'webhook');
   // serviceDnsNames('localhost', ...) puts `localhost` first among the certificate's names.
-  const paths = await webhook.writeWebhookCertificates(dir, webhook.generateWebhookCertificates({ service: 'localhost', namespace: 'podiam' }));
+  const certificates = webhook.generateWebhookCertificates({ service: 'localhost', namespace: 'podiam' });
+  const paths = await webhook.writeWebhookCertificates(dir, certificates);
   const config = webhook.parseWebhookConfig(
     [
       '--host=127.0.0.1',
@@ -55,8 +72,29 @@ async function startLoopbackWebhook(options: { kubeconfig: string; port: string;
     {},
   );
   const running = await webhook.startWebhook({ config });
-  const port = new URL(running.url).port;
-  return { running, caFile: paths.caCert, url: `https://localhost:${port}` };
+  const port = Number(new URL(running.url).port);
+  return { running, port, caCert: certificates.caCert, caFile: paths.caCert, url: `https://localhost:${port}` };
+}
+
+/** The embedded Kubernetes API on 127.0.0.1 and its kubeconfig, DIR/kubeconfig. */
+async function startEmbeddedKubernetesApi(options: { port: number; dataDir: string; cluster: string }) {
+  const { startApiServer } = await import('../k8s/apiserver/index.ts');
+  const api = await startApiServer({ port: options.port });
+  try {
+    const kubeconfig = await api.writeKubeconfig(resolve(options.dataDir), { name: options.cluster });
+    return { api, kubeconfig };
+  } catch (err) {
+    await api.close();
+    throw err;
+  }
+}
+
+/** Parses a port flag (0 = any free port). */
+function portFlag(value: unknown, fallback: number, flag: string): number {
+  if (typeof value !== 'string') return fallback;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new Error(`--${flag} must be a port number (0-65535), not ${value}`);
+  return port;
 }
 
 /** The printed endpoints and walkthrough. */
@@ -67,6 +105,8 @@ export function walkthrough(options: {
   readonly issuer: string;
   readonly providerArn: string;
   readonly webhook: string;
+  /** The embedded Kubernetes API, when podiam up runs one. */
+  readonly kubernetes?: { readonly url: string; readonly kubeconfig: string };
   readonly podiam: string;
 }): string {
   const dataDir = resolve(options.config.dataDir);
@@ -84,16 +124,32 @@ export function walkthrough(options: {
       },
     ],
   }, null, 2);
+  const kube = options.kubernetes;
   const endpoints: [string, string][] = [
     ['IAM, STS, Organizations, clusters API', options.url],
     [`cluster ${options.cluster}: issuer`, options.issuer],
     ['  discovery', `${options.issuer}/.well-known/openid-configuration`],
     ['  JWKS', `${options.issuer}/openid/v1/jwks`],
     ['  IAM OIDC provider', options.providerArn],
+    ...(kube === undefined ? [] : ([['  Kubernetes API (no auth)', `${kube.url} (kubectl --kubeconfig ${sh(kube.kubeconfig)})`]] as [string, string][])),
     ['admission webhook', options.webhook],
     ['health', `${options.url}/_podiam/health`],
   ];
   const width = Math.max(...endpoints.map(([name]) => name.length));
+  // The pod's side, on the embedded API: the ServiceAccount names the role, the webhook wires the pod.
+  const pod =
+    kube === undefined
+      ? []
+      : [
+          `  export KUBECONFIG=${sh(kube.kubeconfig)}`,
+          '  kubectl create serviceaccount demo',
+          `  kubectl annotate serviceaccount demo eks.amazonaws.com/role-arn=${role}`,
+          `  kubectl run demo --image=amazonlinux --overrides='{"spec":{"serviceAccountName":"demo"}}' -- sleep 8h`,
+          '  kubectl get pod demo -o yaml    # AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE and the aws-iam-token volume, from the webhook',
+          '',
+          '  # the kubelet\'s part (nothing runs pods here): the projected token podiam\'s issuer mints for the pod',
+          `  ${options.podiam} token --cluster ${options.cluster} --namespace default --service-account demo --pod demo --pod-uid "$(kubectl get pod demo -o jsonpath='{.metadata.uid}')" > /tmp/token`,
+        ];
   return [
     `podiam up: ready (data in ${dataDir})`,
     '',
@@ -110,7 +166,7 @@ export function walkthrough(options: {
     '  EOF',
     `  aws iam create-role --role-name ${options.cluster}-app --assume-role-policy-document file:///tmp/trust.json`,
     '',
-    `  ${options.podiam} token --cluster ${options.cluster} --namespace default --service-account demo > /tmp/token`,
+    ...(pod.length > 0 ? pod : [`  ${options.podiam} token --cluster ${options.cluster} --namespace default --service-account demo > /tmp/token`]),
     `  aws sts assume-role-with-web-identity --role-arn ${role} --role-session-name demo --web-identity-token file:///tmp/token`,
     '',
     '  # what a pod with the webhook-injected environment does (the SDK reads the token file itself):',
@@ -121,9 +177,12 @@ export function walkthrough(options: {
   ].join('\n');
 }
 
+type Webhook = Awaited<ReturnType<typeof startLoopbackWebhook>>;
+type EmbeddedApi = Awaited<ReturnType<typeof startEmbeddedKubernetesApi>>;
+
 export const upCommand: Command = {
   name: 'up',
-  summary: 'run everything on one machine: serve, a default cluster issuer, and a walkthrough',
+  summary: 'run everything on one machine: serve, a default cluster issuer, the webhook, a Kubernetes API, and a walkthrough',
   async run(argv) {
     let values: Record<string, string | boolean | undefined>;
     try {
@@ -134,6 +193,7 @@ export const upCommand: Command = {
           cluster: { type: 'string' },
           kubeconfig: { type: 'string' },
           'webhook-port': { type: 'string' },
+          'kube-api-port': { type: 'string' },
           help: { type: 'boolean', short: 'h' },
         },
         strict: true,
@@ -153,6 +213,23 @@ export const upCommand: Command = {
     }
     const clusterFlag = values['cluster'];
     const cluster = typeof clusterFlag === 'string' ? clusterFlag : 'demo';
+    const kubeconfigFlag = values['kubeconfig'];
+    const external = typeof kubeconfigFlag === 'string';
+    if (external && values['kube-api-port'] !== undefined) {
+      writeErr(`podiam up: --kube-api-port is for the embedded Kubernetes API; with --kubeconfig there is none\n\n${USAGE}`);
+      return 2;
+    }
+    // 4578/4579 beside the default 4577; beside any other port, free ones, so that several can run.
+    const besideDefault = parsed.config.listen.endsWith(':4577');
+    let webhookPort: number;
+    let kubeApiPort: number;
+    try {
+      webhookPort = portFlag(values['webhook-port'], besideDefault || external ? 4578 : 0, 'webhook-port');
+      kubeApiPort = portFlag(values['kube-api-port'], besideDefault ? 4579 : 0, 'kube-api-port');
+    } catch (err) {
+      writeErr(`podiam up: ${(err as Error).message}\n`);
+      return 2;
+    }
 
     const server = await startServer(parsed.config, composeServer());
     const stopped = new Promise<void>((resolveStop) => {
@@ -173,24 +250,42 @@ export const upCommand: Command = {
     }
     const issuer = described.output.Cluster.Issuer;
     const providerArn = described.output.Cluster.OidcProviderArn ?? `arn:aws:iam::${parsed.config.accountId}:oidc-provider/${issuer.replace(/^https?:\/\//, '')}`;
-    const kubeconfig = values['kubeconfig'];
-    const webhookPort = values['webhook-port'];
-    let webhook: Awaited<ReturnType<typeof startLoopbackWebhook>> | undefined;
-    if (typeof kubeconfig === 'string') {
-      try {
-        webhook = await startLoopbackWebhook({
-          kubeconfig,
-          port: typeof webhookPort === 'string' ? webhookPort : '4578',
-          dataDir: parsed.config.dataDir,
-          region: parsed.config.region,
-          logLevel: parsed.config.logLevel,
-        });
-      } catch (err) {
-        writeErr(`podiam up: the admission webhook did not start: ${(err as Error).message}\n`);
-        await server.close();
-        return 1;
-      }
+
+    let embedded: EmbeddedApi | undefined;
+    let webhook: Webhook | undefined;
+    const stopAll = async (): Promise<void> => {
+      await webhook?.running.close();
+      await embedded?.api.close();
+      await server.close();
+    };
+    try {
+      if (!external) embedded = await startEmbeddedKubernetesApi({ port: kubeApiPort, dataDir: parsed.config.dataDir, cluster });
+    } catch (err) {
+      writeErr(`podiam up: the Kubernetes API did not start on 127.0.0.1:${kubeApiPort}: ${(err as Error).message}\n`);
+      await stopAll();
+      return 1;
     }
+    const kubeconfig = external ? kubeconfigFlag : (embedded?.kubeconfig ?? '');
+    try {
+      webhook = await startLoopbackWebhook({ kubeconfig, port: webhookPort, dataDir: parsed.config.dataDir, region: parsed.config.region, logLevel: parsed.config.logLevel });
+    } catch (err) {
+      writeErr(`podiam up: the admission webhook did not start: ${(err as Error).message}\n`);
+      await stopAll();
+      return 1;
+    }
+    // As deploy/webhook/mutatingwebhook.yaml registers it: pods on CREATE, the skip label excluded,
+    // failurePolicy Ignore (a pod is still created when the webhook cannot be reached).
+    embedded?.api.addMutatingWebhook({
+      name: 'pod-identity-webhook.amazonaws.com',
+      url: `https://127.0.0.1:${webhook.port}/mutate`,
+      servername: 'localhost',
+      caBundle: webhook.caCert,
+      resources: ['pods'],
+      objectSelector: '!eks.amazonaws.com/skip-pod-identity-webhook',
+      failurePolicy: 'Ignore',
+      admissionReviewVersion: 'v1',
+      timeoutSeconds: 10,
+    });
     writeOut(
       walkthrough({
         url: server.url,
@@ -198,17 +293,14 @@ export const upCommand: Command = {
         cluster,
         issuer,
         providerArn,
-        webhook:
-          webhook === undefined
-            ? 'not started: it needs a Kubernetes API (podiam up --kubeconfig ~/.kube/config)'
-            : `${webhook.url}/mutate (CA ${webhook.caFile}; ServiceAccounts from ${String(kubeconfig)})`,
+        webhook: `${webhook.url}/mutate (CA ${webhook.caFile}; ServiceAccounts from ${embedded === undefined ? kubeconfig : 'the Kubernetes API above'})`,
+        ...(embedded === undefined ? {} : { kubernetes: { url: embedded.api.url, kubeconfig: embedded.kubeconfig } }),
         podiam: selfCommand(),
       }),
     );
     await stopped;
     writeOut('podiam up: stopping\n');
-    await webhook?.running.close();
-    await server.close();
+    await stopAll();
     return 0;
   },
 };

@@ -369,7 +369,8 @@ describe('podiam up: serve, the demo cluster and the walkthrough in one process'
       expect(out).toContain(`export AWS_ENDPOINT_URL=${up.url}`);
       expect(out).toContain(`export AWS_SHARED_CREDENTIALS_FILE=${join(up.cwd, '.podiam', 'credentials')}`);
       expect(out).toContain(`arn:aws:iam::${DEV}:oidc-provider/${up.url.slice('http://'.length)}/oidc/demo`);
-      expect(out).toContain('token --cluster demo --namespace default --service-account demo > /tmp/token');
+      expect(out).toContain('token --cluster demo --namespace default --service-account demo --pod demo --pod-uid');
+      expect(out).toContain(`export KUBECONFIG=${join(up.cwd, '.podiam', 'kubeconfig')}`);
       expect(out).toContain('aws sts assume-role-with-web-identity');
       expect(out).toContain('aws sts get-caller-identity');
       expect(out).toContain('admission webhook');

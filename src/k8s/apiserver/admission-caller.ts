@@ -9,7 +9,7 @@ import { parseLabelSelector } from './label-selector.ts';
 import { ApiError } from './object-store.ts';
 import { apiVersionOf, type ResourceKind } from './resource-kinds.ts';
 
-/** A webhook registration (the parts of a MutatingWebhookConfiguration the fake server honours). */
+/** A webhook registration (the parts of a MutatingWebhookConfiguration the server honours). */
 export interface MutatingWebhook {
   /** Webhook name, used in error messages. */
   readonly name: string;

@@ -1,15 +1,15 @@
 import { CoreV1Api, KubeConfig, makeInformer, type V1Pod } from '@kubernetes/client-node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeApiServer, type FakeApiServer } from './index.ts';
+import { startApiServer, type ApiServer } from './index.ts';
 
-let server: FakeApiServer | undefined;
+let server: ApiServer | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
 });
 
-async function start(options?: Parameters<typeof startFakeApiServer>[0]): Promise<FakeApiServer> {
-  server = await startFakeApiServer(options);
+async function start(options?: Parameters<typeof startApiServer>[0]): Promise<ApiServer> {
+  server = await startApiServer(options);
   return server;
 }
 
@@ -254,7 +254,7 @@ describe('Kubernetes API concepts: efficient detection of changes (watch)', () =
   });
 });
 
-describe('Kubernetes API concepts: a client-node informer against the fake server', () => {
+describe('Kubernetes API concepts: a client-node informer against the server', () => {
   it('lists, watches, relists after 410 Gone, and reads with CoreV1Api', async () => {
     const s = await start();
     const kc = new KubeConfig();

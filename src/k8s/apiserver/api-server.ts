@@ -1,22 +1,32 @@
-// An in-process fake Kubernetes API server for tests: node:http on 127.0.0.1 (ephemeral port)
-// speaking the real REST list/watch protocol for core/v1 objects, so that @kubernetes/client-node
-// informers, kubectl and plain fetch work against it unchanged. Tests change state in process
-// (create/replace/patch/delete) or over HTTP, and can compact the history to provoke 410 Gone.
+// A minimal Kubernetes API server on 127.0.0.1, in process: node:http speaking the real REST
+// list/watch protocol for core/v1 objects, with discovery, so that kubectl and
+// @kubernetes/client-node work against it unchanged. Objects live in memory. Pods (and any kind a
+// registered webhook names) go through the mutating admission webhooks on CREATE before they are
+// stored, as kube-apiserver does. No authentication unless a bearer token is configured: it is for
+// loopback only (podiam up, and tests).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { admitCreate, type MutatingWebhook } from './admission-caller.ts';
+import type { MutatingWebhook } from './admission-caller.ts';
+import { ClusterObjects } from './cluster-objects.ts';
+import { discoveryDocument, SERVER_VERSION } from './discovery.ts';
 import { applyMergePatch } from './json-patch.ts';
 import { statusFailure, type KubeObject } from './kube-object.ts';
 import { kubeconfigFor, writeKubeconfig, type KubeconfigOptions } from './kubeconfig.ts';
-import { filterFrom } from './object-filter.ts';
-import { ApiError, notFound, ObjectStore } from './object-store.ts';
-import { applyPatchBody, keepOtherHalf, readBody, readObject, reply } from './request-body.ts';
-import { DEFAULT_RESOURCE_KINDS, apiPrefixOf, apiVersionOf, type ResourceKind } from './resource-kinds.ts';
-import { resolveRoute, type ApiTarget } from './route.ts';
-import { startWatch, type WatchHandle } from './watch-stream.ts';
+import { ApiError, notFound } from './object-store.ts';
+import { openApiDocument } from './openapi.ts';
+import { reply } from './request-body.ts';
+import { DEFAULT_RESOURCE_KINDS, type ResourceKind } from './resource-kinds.ts';
+import { serveCollection, serveItem, type RestContext } from './rest-handler.ts';
+import { resolveRoute } from './route.ts';
+import type { WatchHandle } from './watch-stream.ts';
 
-/** Options of `startFakeApiServer`. */
-export interface FakeApiServerOptions {
+/** The only address the server binds: it has no authentication of its own. */
+export const API_SERVER_HOST = '127.0.0.1';
+
+/** Options of `startApiServer`. */
+export interface ApiServerOptions {
+  /** TCP port on 127.0.0.1 (default 0: one the system picks). */
+  readonly port?: number;
   /** Kinds served in addition to DEFAULT_RESOURCE_KINDS. */
   readonly extraKinds?: readonly ResourceKind[];
   /** If set, requests must carry `Authorization: Bearer <token>` (401 otherwise). */
@@ -27,20 +37,24 @@ export interface FakeApiServerOptions {
   readonly maxHistory?: number;
   /** Interval of BOOKMARK events on watches that allow them (default: only when `sendBookmarks()` is called). */
   readonly bookmarkIntervalMs?: number;
+  /** Keep every request in `requests` (for tests; default false). */
+  readonly recordRequests?: boolean;
+  /** Mutating webhooks called on CREATE (more with `addMutatingWebhook`). */
+  readonly webhooks?: readonly MutatingWebhook[];
 }
 
-/** One request the server received (for assertions such as "the webhook did a direct GET"). */
+/** One request the server received (kept when `recordRequests` is set). */
 export interface RecordedRequest {
   readonly method: string;
   readonly path: string;
   readonly query: Readonly<Record<string, string>>;
 }
 
-/** A running fake API server. Resources are named by plural (`pods`, `serviceaccounts`, ...). */
-export interface FakeApiServer {
+/** A running API server. Resources are named by plural (`pods`, `serviceaccounts`, ...). */
+export interface ApiServer {
   /** `http://127.0.0.1:<port>`. */
   readonly url: string;
-  /** Every request received, oldest first. */
+  /** Every request received, oldest first (empty unless `recordRequests`). */
   readonly requests: readonly RecordedRequest[];
   /** The current resourceVersion. */
   readonly resourceVersion: string;
@@ -67,59 +81,57 @@ export interface FakeApiServer {
    * the returned function is called: a watch that lags behind the store, as a slow one does.
    */
   holdWatchEvents(): () => void;
-  /** Registers a mutating webhook called on CREATE over HTTP. */
+  /** Registers a mutating webhook called on CREATE over HTTPS. */
   addMutatingWebhook(webhook: MutatingWebhook): void;
   /** The kubeconfig YAML pointing at this server. */
   kubeconfig(options?: KubeconfigOptions): string;
-  /** Writes that kubeconfig to a file (a new temp directory by default) and returns the path. */
+  /** Writes that kubeconfig as `dir/kubeconfig` (a new temp directory by default) and returns the path. */
   writeKubeconfig(dir?: string, options?: KubeconfigOptions): Promise<string>;
+  /** Ends the watches and stops listening. */
   close(): Promise<void>;
 }
 
-/** Starts a fake API server on 127.0.0.1 with an ephemeral port; `default` and `kube-system` exist. */
-export async function startFakeApiServer(options: FakeApiServerOptions = {}): Promise<FakeApiServer> {
-  const kinds = [...DEFAULT_RESOURCE_KINDS, ...(options.extraKinds ?? [])];
-  const store = new ObjectStore({ ...(options.maxHistory === undefined ? {} : { maxHistory: options.maxHistory }) });
+/** Starts an API server on 127.0.0.1; `default` and `kube-system` exist. */
+export async function startApiServer(options: ApiServerOptions = {}): Promise<ApiServer> {
+  const objects = new ClusterObjects({
+    kinds: [...DEFAULT_RESOURCE_KINDS, ...(options.extraKinds ?? [])],
+    autoCreateNamespaces: options.autoCreateNamespaces ?? true,
+    ...(options.maxHistory === undefined ? {} : { maxHistory: options.maxHistory }),
+  });
   const requests: RecordedRequest[] = [];
   const watches = new Set<WatchHandle>();
-  const webhooks: MutatingWebhook[] = [];
-  const autoCreateNamespaces = options.autoCreateNamespaces ?? true;
+  const webhooks: MutatingWebhook[] = [...(options.webhooks ?? [])];
   let held: (() => void)[] | undefined;
-  const deliver = (send: () => void): void => {
-    if (held === undefined) send();
-    else held.push(send);
+  const context: RestContext = {
+    objects,
+    webhooks,
+    watches,
+    deliver: (send) => {
+      if (held === undefined) send();
+      else held.push(send);
+    },
   };
+  let address = '';
 
-  const kindOf = (plural: string): ResourceKind => {
-    const kind = kinds.find((k) => k.plural === plural);
-    if (kind === undefined) throw new Error(`fake API server: unknown resource ${plural}`);
-    return kind;
-  };
-  const namespaces = kindOf('namespaces');
-  const ensureNamespace = (namespace: string, always = false): void => {
-    if (store.get(namespaces, undefined, namespace) !== undefined) return;
-    if (!autoCreateNamespaces && !always) {
-      throw new ApiError(statusFailure(404, 'NotFound', `namespaces "${namespace}" not found`, { name: namespace, kind: 'namespaces' }));
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (options.recordRequests === true) requests.push({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams.entries()) });
+    if (options.token !== undefined && req.headers.authorization !== `Bearer ${options.token}`) {
+      throw new ApiError(statusFailure(401, 'Unauthorized', 'Unauthorized'));
     }
-    store.create(namespaces, { metadata: { name: namespace }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
-  };
-  ensureNamespace('default', true);
-  ensureNamespace('kube-system', true);
-
-  const createObject = (kind: ResourceKind, object: KubeObject): KubeObject => {
-    if (kind.namespaced) ensureNamespace(object.metadata.namespace ?? 'default');
-    return store.create(kind, object);
-  };
-  const deleteObject = (kind: ResourceKind, namespace: string | undefined, name: string): KubeObject => {
-    const last = store.remove(kind, namespace, name);
-    if (kind === namespaces) {
-      for (const k of kinds) {
-        if (!k.namespaced) continue;
-        for (const o of store.list(k, name)) store.remove(k, name, o.metadata.name ?? '');
-      }
+    if (req.method === 'GET') {
+      const document = discoveryDocument(url.pathname, objects.kinds, address);
+      if (document !== undefined) return reply(res, 200, document, typeof document === 'string' ? { 'content-type': 'text/plain; charset=utf-8' } : {});
+      const openApi = openApiDocument(url.pathname, objects.kinds, SERVER_VERSION.gitVersion);
+      if (openApi !== undefined) return reply(res, 200, openApi);
     }
-    return last;
-  };
+    const target = resolveRoute(url.pathname, objects.kinds);
+    if (target === undefined || (target.subresource !== undefined && !(target.kind.subresources ?? []).includes(target.subresource))) {
+      throw new ApiError(statusFailure(404, 'NotFound', 'the server could not find the requested resource'));
+    }
+    if (target.name === undefined) return serveCollection(context, req, res, target, url.searchParams);
+    return serveItem(context, req, res, target);
+  }
 
   const server: Server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
@@ -128,153 +140,15 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
       res.end(JSON.stringify(status));
     });
   });
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const query = Object.fromEntries(url.searchParams.entries());
-    const method = req.method ?? 'GET';
-    requests.push({ method, path: url.pathname, query });
-    if (options.token !== undefined && req.headers.authorization !== `Bearer ${options.token}`) {
-      throw new ApiError(statusFailure(401, 'Unauthorized', 'Unauthorized'));
-    }
-    if (method === 'GET' && (url.pathname === '/version' || url.pathname === '/api' || url.pathname === '/healthz' || url.pathname === '/readyz')) {
-      const body =
-        url.pathname === '/version'
-          ? { major: '1', minor: '31', gitVersion: 'v1.31.0-podiam-fake', platform: 'linux/amd64' }
-          : url.pathname === '/api'
-            ? { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] }
-            : 'ok';
-      return reply(res, 200, body);
-    }
-    const discovery = kinds.filter((k) => apiPrefixOf(k) === url.pathname);
-    if (method === 'GET' && discovery.length > 0) {
-      return reply(res, 200, {
-        kind: 'APIResourceList',
-        groupVersion: apiVersionOf(discovery[0] ?? namespaces),
-        resources: discovery.map((k) => ({
-          name: k.plural,
-          singularName: k.kind.toLowerCase(),
-          namespaced: k.namespaced,
-          kind: k.kind,
-          verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
-        })),
-      });
-    }
-    const target = resolveRoute(url.pathname, kinds);
-    if (target === undefined) throw new ApiError(statusFailure(404, 'NotFound', 'the server could not find the requested resource'));
-    if (target.subresource !== undefined && target.subresource !== 'status') {
-      throw new ApiError(statusFailure(404, 'NotFound', 'the server could not find the requested resource'));
-    }
-    if (target.name === undefined) return collection(req, res, method, target, url.searchParams);
-    return item(req, res, method, target);
-  }
-
-  async function collection(req: IncomingMessage, res: ServerResponse, method: string, target: ApiTarget, params: URLSearchParams): Promise<void> {
-    const { kind } = target;
-    switch (method) {
-      case 'GET': {
-        const filter = filterFrom(kind, target.namespace, params);
-        const watch = params.get('watch');
-        if (watch === 'true' || watch === '1') {
-          const timeout = params.get('timeoutSeconds');
-          const sendInitial = params.get('sendInitialEvents');
-          const handleRef: { current: WatchHandle | undefined } = { current: undefined };
-          const handle = startWatch(
-            res,
-            store,
-            kind,
-            filter,
-            {
-              resourceVersion: params.get('resourceVersion') ?? undefined,
-              allowWatchBookmarks: params.get('allowWatchBookmarks') === 'true',
-              sendInitialEvents: sendInitial === null ? undefined : sendInitial === 'true',
-              timeoutSeconds: timeout === null ? undefined : Number(timeout),
-              deliver,
-            },
-            () => watches.delete(handleRef.current ?? noopHandle),
-          );
-          handleRef.current = handle;
-          if (handle !== undefined) watches.add(handle);
-          return;
-        }
-        const items = store
-          .list(kind, target.namespace)
-          .filter((o) => filter.matches(o))
-          .map((o) => {
-            const { apiVersion: _a, kind: _k, ...rest } = o;
-            return rest;
-          });
-        return reply(res, 200, {
-          kind: `${kind.kind}List`,
-          apiVersion: apiVersionOf(kind),
-          metadata: { resourceVersion: String(store.revision) },
-          items,
-        });
-      }
-      case 'POST': {
-        const body = await readObject(req);
-        if (kind.namespaced) {
-          const namespace = target.namespace;
-          if (namespace === undefined) throw new ApiError(statusFailure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource'));
-          if (body.metadata.namespace !== undefined && body.metadata.namespace !== '' && body.metadata.namespace !== namespace) {
-            throw new ApiError(statusFailure(400, 'BadRequest', 'the namespace of the provided object does not match the namespace sent on the request'));
-          }
-          body.metadata.namespace = namespace;
-          ensureNamespace(namespace);
-        }
-        const admitted = await admitCreate(webhooks, kind, target.namespace, body);
-        const created = createObject(kind, admitted.object);
-        const headers: Record<string, string> = {};
-        if (admitted.warnings.length > 0) headers['warning'] = admitted.warnings.map((w) => `299 - ${JSON.stringify(w)}`).join(', ');
-        return reply(res, 201, created, headers);
-      }
-      case 'DELETE': {
-        const filter = filterFrom(kind, target.namespace, params);
-        const deleted = store
-          .list(kind, target.namespace)
-          .filter((o) => filter.matches(o))
-          .map((o) => deleteObject(kind, o.metadata.namespace, o.metadata.name ?? ''));
-        return reply(res, 200, { kind: `${kind.kind}List`, apiVersion: apiVersionOf(kind), metadata: { resourceVersion: String(store.revision) }, items: deleted });
-      }
-      default:
-        throw new ApiError(statusFailure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource'));
-    }
-  }
-
-  async function item(req: IncomingMessage, res: ServerResponse, method: string, target: ApiTarget): Promise<void> {
-    const { kind, namespace } = target;
-    const name = target.name ?? '';
-    const current = (): KubeObject => {
-      const found = store.get(kind, namespace, name);
-      if (found === undefined) throw notFound(kind, name);
-      return found;
-    };
-    switch (method) {
-      case 'GET':
-        return reply(res, 200, current());
-      case 'PUT': {
-        const body = await readObject(req);
-        if (body.metadata.name !== name) throw new ApiError(statusFailure(400, 'BadRequest', 'the name of the object does not match the name on the URL'));
-        if (kind.namespaced) body.metadata.namespace = namespace;
-        return reply(res, 200, store.replace(kind, keepOtherHalf(target, current(), body)));
-      }
-      case 'PATCH': {
-        const before = current();
-        const after = applyPatchBody(req.headers['content-type'], (await readBody(req)) || 'null', before);
-        const patched = after;
-        patched.metadata = { ...patched.metadata, name, resourceVersion: before.metadata.resourceVersion };
-        return reply(res, 200, store.replace(kind, keepOtherHalf(target, before, patched)));
-      }
-      case 'DELETE':
-        current();
-        return reply(res, 200, deleteObject(kind, namespace, name));
-      default:
-        throw new ApiError(statusFailure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource'));
-    }
-  }
-
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, API_SERVER_HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  address = `${API_SERVER_HOST}:${(server.address() as AddressInfo).port}`;
+  const url = `http://${address}`;
   const bookmarkTimer =
     options.bookmarkIntervalMs === undefined
       ? undefined
@@ -282,27 +156,28 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
           for (const w of watches) w.bookmark();
         }, options.bookmarkIntervalMs);
   bookmarkTimer?.unref();
+  const withToken = (o: KubeconfigOptions | undefined): KubeconfigOptions => ({ ...(options.token === undefined ? {} : { token: options.token }), ...o });
 
   return {
     url,
     requests,
     get resourceVersion() {
-      return String(store.revision);
+      return String(objects.store.revision);
     },
-    create: (plural, object) => createObject(kindOf(plural), object),
-    replace: (plural, object) => store.replace(kindOf(plural), object),
+    create: (plural, object) => objects.create(objects.kind(plural), object),
+    replace: (plural, object) => objects.store.replace(objects.kind(plural), object),
     patch: (plural, namespace, name, mergePatch) => {
-      const kind = kindOf(plural);
-      const before = store.get(kind, namespace, name);
+      const kind = objects.kind(plural);
+      const before = objects.store.get(kind, namespace, name);
       if (before === undefined) throw notFound(kind, name);
       const after = applyMergePatch(before, mergePatch) as KubeObject;
       after.metadata = { ...after.metadata, name, resourceVersion: before.metadata.resourceVersion };
-      return store.replace(kind, after);
+      return objects.store.replace(kind, after);
     },
-    delete: (plural, namespace, name) => deleteObject(kindOf(plural), namespace, name),
-    get: (plural, namespace, name) => store.get(kindOf(plural), namespace, name),
-    list: (plural, namespace) => store.list(kindOf(plural), namespace),
-    compact: () => store.compact(),
+    delete: (plural, namespace, name) => objects.remove(objects.kind(plural), namespace, name),
+    get: (plural, namespace, name) => objects.store.get(objects.kind(plural), namespace, name),
+    list: (plural, namespace) => objects.store.list(objects.kind(plural), namespace),
+    compact: () => objects.store.compact(),
     sendBookmarks: () => {
       for (const w of watches) w.bookmark();
     },
@@ -323,8 +198,8 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     addMutatingWebhook: (webhook) => {
       webhooks.push(webhook);
     },
-    kubeconfig: (kubeconfigOptions) => kubeconfigFor(url, withToken(kubeconfigOptions, options.token)),
-    writeKubeconfig: (dir, kubeconfigOptions) => writeKubeconfig(url, dir, withToken(kubeconfigOptions, options.token)),
+    kubeconfig: (kubeconfigOptions) => kubeconfigFor(url, withToken(kubeconfigOptions)),
+    writeKubeconfig: (dir, kubeconfigOptions) => writeKubeconfig(url, dir, withToken(kubeconfigOptions)),
     close: async () => {
       if (bookmarkTimer !== undefined) clearInterval(bookmarkTimer);
       for (const w of [...watches]) w.end();
@@ -332,10 +207,4 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-const noopHandle: WatchHandle = { bookmark: () => undefined, end: () => undefined };
-
-function withToken(options: KubeconfigOptions | undefined, token: string | undefined): KubeconfigOptions {
-  return { ...(token === undefined ? {} : { token }), ...options };
 }

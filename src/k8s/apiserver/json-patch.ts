@@ -1,5 +1,5 @@
-// RFC 6902 JSON Patch and RFC 7386 JSON Merge Patch over plain JSON values, for the fake API
-// server's PATCH and for tests that apply an admission webhook's patch to a pod.
+// RFC 6902 JSON Patch and RFC 7386 JSON Merge Patch over plain JSON values, for the API
+// server's PATCH and for applying an admission webhook's patch to the object it admits.
 
 /** One RFC 6902 operation. */
 export type JsonPatchOperation =

@@ -1,6 +1,6 @@
-// The shapes the fake API server stores and serves: any Kubernetes object, kept as plain JSON.
+// The shapes the API server stores and serves: any Kubernetes object, kept as plain JSON.
 
-/** `metadata` of a Kubernetes object; fields the fake server does not manage are kept as they come. */
+/** `metadata` of a Kubernetes object; fields the server does not manage are kept as they come. */
 export interface ObjectMeta {
   name?: string;
   generateName?: string;

@@ -1,4 +1,4 @@
-// The fake API server's storage: objects by resource, one monotonically increasing resourceVersion
+// The API server's storage: objects by resource, one monotonically increasing resourceVersion
 // shared by every resource (as etcd's revision is), and an event history that watches replay from.
 // History can be compacted: a watch from a resourceVersion older than the compaction gets 410 Gone.
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,4 @@
-// Reading request bodies and writing JSON answers, as the fake API server does for every route.
+// Reading request bodies and writing JSON answers, as the API server does for every route.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyJsonPatch, applyMergePatch, JsonPatchError } from './json-patch.ts';
 import { copyObject, statusFailure, type KubeObject } from './kube-object.ts';
@@ -57,10 +57,9 @@ export function applyPatchBody(contentType: string | undefined, text: string, be
   }
 }
 
-// PUT/PATCH on the main resource keep the stored status; on /status they keep everything but status.
-/** PUT/PATCH keep the stored status on the main resource and everything but status on /status. */
+/** PUT/PATCH keep the stored status on the main resource and everything but status on /status (kinds with a status subresource). */
 export function keepOtherHalf(target: ApiTarget, stored: KubeObject, incoming: KubeObject): KubeObject {
-  if (target.kind.plural !== 'pods' && target.kind.plural !== 'namespaces' && target.kind.plural !== 'nodes') return incoming;
+  if (!(target.kind.subresources ?? []).includes('status')) return incoming;
   if (target.subresource === 'status') return { ...copyObject(stored), status: incoming['status'], metadata: { ...stored.metadata, resourceVersion: incoming.metadata.resourceVersion } };
   const merged: KubeObject = { ...incoming };
   if (stored['status'] === undefined) delete merged['status'];

@@ -1,5 +1,5 @@
-// The resources the fake API server serves. Add one by appending a ResourceKind (or pass extra
-// kinds to startFakeApiServer): routing, list/watch, selectors and CRUD follow from this table.
+// The resources the API server serves. Add one by appending a ResourceKind (or pass extra kinds to
+// startApiServer): discovery, routing, list/watch, selectors and CRUD follow from this table.
 import { COMMON_FIELDS, fieldAt, type FieldGetter } from './field-selector.ts';
 
 /** One served resource: where it lives in the API and which fields its field selector accepts. */
@@ -14,6 +14,10 @@ export interface ResourceKind {
   readonly namespaced: boolean;
   /** Fields `fieldSelector=` may name, beyond metadata.name and metadata.namespace. */
   readonly fields: Readonly<Record<string, FieldGetter>>;
+  /** Short names kubectl accepts (`po`, `sa`), from discovery. */
+  readonly shortNames?: readonly string[];
+  /** Subresources served besides the object itself (`status`). */
+  readonly subresources?: readonly string[];
 }
 
 /** `apiVersion` of the kind's objects (`v1`, `apps/v1`). */
@@ -41,8 +45,8 @@ const POD_FIELDS: Record<string, FieldGetter> = {
 
 /** The kinds served by default: core/v1 pods, serviceaccounts, namespaces, configmaps, secrets, nodes. */
 export const DEFAULT_RESOURCE_KINDS: readonly ResourceKind[] = [
-  { plural: 'pods', kind: 'Pod', group: '', version: 'v1', namespaced: true, fields: POD_FIELDS },
-  { plural: 'serviceaccounts', kind: 'ServiceAccount', group: '', version: 'v1', namespaced: true, fields: COMMON_FIELDS },
+  { plural: 'pods', kind: 'Pod', group: '', version: 'v1', namespaced: true, fields: POD_FIELDS, shortNames: ['po'], subresources: ['status'] },
+  { plural: 'serviceaccounts', kind: 'ServiceAccount', group: '', version: 'v1', namespaced: true, fields: COMMON_FIELDS, shortNames: ['sa'] },
   {
     plural: 'namespaces',
     kind: 'Namespace',
@@ -50,8 +54,10 @@ export const DEFAULT_RESOURCE_KINDS: readonly ResourceKind[] = [
     version: 'v1',
     namespaced: false,
     fields: { ...COMMON_FIELDS, 'status.phase': (o) => fieldAt(o, ['status', 'phase']) },
+    shortNames: ['ns'],
+    subresources: ['status'],
   },
-  { plural: 'configmaps', kind: 'ConfigMap', group: '', version: 'v1', namespaced: true, fields: COMMON_FIELDS },
+  { plural: 'configmaps', kind: 'ConfigMap', group: '', version: 'v1', namespaced: true, fields: COMMON_FIELDS, shortNames: ['cm'] },
   {
     plural: 'secrets',
     kind: 'Secret',
@@ -60,5 +66,5 @@ export const DEFAULT_RESOURCE_KINDS: readonly ResourceKind[] = [
     namespaced: true,
     fields: { ...COMMON_FIELDS, type: (o) => fieldAt(o, ['type']) },
   },
-  { plural: 'nodes', kind: 'Node', group: '', version: 'v1', namespaced: false, fields: COMMON_FIELDS },
+  { plural: 'nodes', kind: 'Node', group: '', version: 'v1', namespaced: false, fields: COMMON_FIELDS, shortNames: ['no'], subresources: ['status'] },
 ];
