@@ -1,11 +1,11 @@
 // The audit writer's thread: its own store connection, so that encoding events and the database's
 // inserts and commits (synchronous in node:sqlite) never hold up the request path.
 import { parentPort, workerData } from 'node:worker_threads';
-import { openStore, type AuditEventRecord, type StoreOptions } from '../store/index.ts';
+import { openStore, type EncodedAuditEvent, type StoreOptions } from '../store/index.ts';
 
 interface AppendMessage {
   readonly id: number;
-  readonly events: readonly AuditEventRecord[];
+  readonly events: readonly EncodedAuditEvent[];
 }
 
 const port = parentPort;
@@ -16,7 +16,7 @@ port.on('message', (message: AppendMessage | 'close') => {
     void store.close().finally(() => process.exit(0));
     return;
   }
-  store.auditEvents.append(message.events).then(
+  store.auditEvents.appendEncoded(message.events).then(
     (inserted) => port.postMessage({ id: message.id, inserted }),
     (err: unknown) => port.postMessage({ id: message.id, error: err instanceof Error ? err.message : String(err) }),
   );

@@ -30,6 +30,20 @@ export interface AuditEventRecord {
 }
 
 /**
+ * An event whose document is already JSON text: how events cross from the server's thread to the
+ * audit writer's (a string is copied at once; a nested object is cloned member by member).
+ */
+export interface EncodedAuditEvent extends Omit<AuditEventRecord, 'event'> {
+  readonly eventText: string;
+}
+
+/** The encoded form of an event. */
+export function encodeAuditEvent(e: AuditEventRecord): EncodedAuditEvent {
+  const { event, ...fields } = e;
+  return { ...fields, eventText: objectText(event) };
+}
+
+/**
  * A lookup, newest first as CloudTrail's LookupEvents returns them. Every given attribute must
  * match; the time range includes both ends.
  */
@@ -51,6 +65,8 @@ export interface AuditLookup {
 export interface AuditEventsRepo {
   /** Appends events atomically; an event id already stored is skipped. Returns how many were new. */
   append(events: readonly AuditEventRecord[]): Promise<number>;
+  /** `append` for events already encoded. */
+  appendEncoded(events: readonly EncodedAuditEvent[]): Promise<number>;
   get(eventId: string): Promise<AuditEventRecord | undefined>;
   /** A page of events; `marker` is the next token. */
   lookup(query: AuditLookup): Promise<Page<AuditEventRecord> | StoreInvalidMarker>;
@@ -93,7 +109,7 @@ function insertText(kind: StoreKind, rows: number): string {
   return text;
 }
 
-function rowParameters(e: AuditEventRecord): unknown[] {
+function rowParameters(e: EncodedAuditEvent): unknown[] {
   return [
     e.eventId,
     isoText(e.eventTime),
@@ -106,7 +122,7 @@ function rowParameters(e: AuditEventRecord): unknown[] {
     e.errorCode ?? null,
     e.requestId,
     e.sourceIp,
-    objectText(e.event),
+    e.eventText,
   ];
 }
 
@@ -130,8 +146,12 @@ function auditEventOf(row: Selectable<AuditEventsTable>): AuditEventRecord {
 /** The audit events repository over a scope. */
 export function auditEventsRepo(scope: Scope): AuditEventsRepo {
   const listing = 'audit';
-  return {
+  const repo: AuditEventsRepo = {
     append(events) {
+      return repo.appendEncoded(events.map(encodeAuditEvent));
+    },
+
+    appendEncoded(events) {
       if (events.length === 0) return Promise.resolve(0);
       return scope.append(async (db) => {
         let inserted = 0;
@@ -179,4 +199,5 @@ export function auditEventsRepo(scope: Scope): AuditEventsRepo {
       });
     },
   };
+  return repo;
 }

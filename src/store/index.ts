@@ -40,5 +40,6 @@ export type { AccessKey, AccessKeyLastUsed, AccessKeyStatus, AccessKeysRepo, New
 export type { JwksDocument, OidcProvider, OidcProviderPatch, OidcProvidersRepo } from './oidc-providers.ts';
 export type { StsKey, StsKeysRepo } from './sts-keys.ts';
 export type { Cluster, ClusterSigningKey, ClustersRepo } from './clusters.ts';
-export type { AuditEventRecord, AuditEventsRepo, AuditLookup } from './audit-events.ts';
+export { encodeAuditEvent } from './audit-events.ts';
+export type { AuditEventRecord, AuditEventsRepo, AuditLookup, EncodedAuditEvent } from './audit-events.ts';
 export type * from './s3-entities.ts';
