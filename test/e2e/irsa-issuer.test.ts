@@ -12,14 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AttachUserPolicyCommand, CreateAccessKeyCommand, CreateOpenIDConnectProviderCommand, CreateRoleCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateAccountCommand, CreateOrganizationCommand, DescribeCreateAccountStatusCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
-import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromTokenFile } from '@aws-sdk/credential-providers';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clustersClient } from '../../src/cli/cluster.ts';
 import type { PodiamClient } from '../../src/cli/podiam-client.ts';
 import { applyJsonPatch, startFakeApiServer } from '../../src/k8s/testing/index.ts';
-import { testKey } from '../../src/oidc/testing/signed-tokens.ts';
+import { signToken, testKey, type TestKey } from '../../src/oidc/testing/signed-tokens.ts';
 import { NODE, PODIAM_BIN, freePort, startPodiam, type PodiamProcess } from './support/podiam-process.ts';
 import { awsAsync, runAsync } from './support/sts-world.ts';
 
@@ -286,14 +286,21 @@ describe('podiam cluster rotate-keys: OpenID Connect Core 1.0, 10.1.1 (old keys 
 describe('podiam cluster register / sync-keys: a cluster whose own API server is the issuer, unreachable from podiam', () => {
   const external = 'https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE';
   const externalUrl = external.replace('https://', '');
+  const externalProviderArn = `arn:aws:iam::${DEV}:oidc-provider/${externalUrl}`;
+  // The cluster's service-account signing keys (its API server's --service-account-signing-key-file), and
+  // a key that is not the cluster's.
+  let first: TestKey;
+  let second: TestKey;
+  let stranger: TestKey;
+  beforeAll(async () => {
+    [first, second, stranger] = await Promise.all([testKey('RS256', 'kube-key-1'), testKey('RS256', 'kube-key-2'), testKey('RS256', 'kube-key-3')]);
+  });
 
   it('registers the issuer as an IAM OIDC provider holding `kubectl get --raw /openid/v1/jwks`, then replaces the keys', async () => {
-    const first = await testKey('RS256', 'kube-key-1');
-    const second = await testKey('RS256', 'kube-key-2');
     const jwksFile = tokenFile('jwks.json', JSON.stringify({ keys: [first.publicJwk] }));
     const registered = await podiamCli(['cluster', 'register', 'eks-prod', '--issuer-url', external, '--jwks', `file://${jwksFile}`]);
     expect(registered.status, registered.stderr).toBe(0);
-    const arn = `arn:aws:iam::${DEV}:oidc-provider/${externalUrl}`;
+    const arn = externalProviderArn;
     expect(registered.json).toMatchObject({ Cluster: { Name: 'eks-prod', Issuer: external, IssuerType: 'external', OidcProviderArn: arn, KeyIds: ['kube-key-1'] }, OidcProviderArns: [arn] });
     const provider = await awsAsync(['iam', 'get-open-id-connect-provider', '--open-id-connect-provider-arn', arn], podiam.env);
     expect(provider.status, provider.stderr).toBe(0);
@@ -312,8 +319,51 @@ describe('podiam cluster register / sync-keys: a cluster whose own API server is
     expect(out.stderr).toContain('InvalidParameterException');
   });
 
-  // Needs src/sts to hand the provider's held JWKS to the verifier (OidcProviderConfig.jwks).
-  it.todo('AssumeRoleWithWebIdentity verifies the external cluster\'s tokens against the held JWKS, and the synced key after sync-keys');
+  it('AssumeRoleWithWebIdentity (SDK v3) verifies the external cluster\'s tokens against the held JWKS, and the synced keys after sync-keys', async () => {
+    const iam = new IAMClient({ endpoint: podiam.url, region: 'us-east-1', credentials: { accessKeyId: podiam.accessKeyId, secretAccessKey: podiam.secretAccessKey } });
+    const role = await iam.send(new CreateRoleCommand({ RoleName: 'eks-prod-app', AssumeRolePolicyDocument: trust(externalUrl, DEV) }));
+    const externalRoleArn = role.Role?.Arn ?? '';
+    // The call is unsigned: the token is the only credential, as in a pod.
+    const sts = new STSClient({ endpoint: podiam.url, region: 'us-east-1' });
+    // What the cluster's API server signs for a projected token of default/svc-test.
+    const kubeToken = (key: TestKey, header: Record<string, unknown> = {}): Promise<string> => {
+      const now = Math.floor(Date.now() / 1000);
+      return signToken(key, { iss: external, sub: SA, aud: ['sts.amazonaws.com'], iat: now, nbf: now, exp: now + 3600, jti: randomUUID() }, header);
+    };
+    const assume = (token: string) => sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: externalRoleArn, RoleSessionName: 'eks-prod', WebIdentityToken: token }));
+    /** AWS's InvalidIdentityToken, as the SDK surfaces it (the query error code maps to this exception). */
+    const refusal = async (token: string): Promise<{ name: string; status: number | undefined; message: string }> => {
+      try {
+        await assume(token);
+      } catch (err) {
+        const e = err as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
+        return { name: e.name, status: e.$metadata?.httpStatusCode, message: e.message };
+      }
+      throw new Error('the token was accepted');
+    };
+    const invalid = { name: 'InvalidIdentityTokenException', status: 400 };
+
+    // Held JWKS after the sync above: kube-key-1 and kube-key-2.
+    for (const key of [first, second]) {
+      const assumed = await assume(await kubeToken(key));
+      expect(assumed.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${DEV}:assumed-role/eks-prod-app/eks-prod`);
+      expect(assumed).toMatchObject({ SubjectFromWebIdentityToken: SA, Provider: externalProviderArn, Audience: 'sts.amazonaws.com' });
+      expect(assumed.Credentials?.AccessKeyId).toMatch(/^ASIA/);
+    }
+    // Signed by a key the cluster never published: under its own kid, and under a held key's kid.
+    expect(await refusal(await kubeToken(stranger))).toMatchObject(invalid);
+    expect(await refusal(await kubeToken(stranger, { kid: 'kube-key-1' }))).toMatchObject({ ...invalid, message: 'Invalid token signature' });
+
+    // The cluster rotates its signing key: sync-keys with its new JWKS (only the stranger's key now).
+    const rotated = tokenFile('jwks-rotated-again.json', JSON.stringify({ keys: [stranger.publicJwk] }));
+    const synced = await podiamCli(['cluster', 'sync-keys', 'eks-prod', '--jwks', `file://${rotated}`]);
+    expect(synced.status, synced.stderr).toBe(0);
+    expect(synced.json).toMatchObject({ Cluster: { KeyIds: ['kube-key-3'] } });
+    const renewed = await assume(await kubeToken(stranger));
+    expect(renewed.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${DEV}:assumed-role/eks-prod-app/eks-prod`);
+    // Keys dropped from the held JWKS no longer verify anything.
+    expect(await refusal(await kubeToken(first))).toMatchObject(invalid);
+  });
 });
 
 /** `podiam up` as a child process in its own directory; resolves once it printed its walkthrough. */
