@@ -86,6 +86,31 @@ describe('Kubernetes API concepts: resourceVersion and list', () => {
   });
 });
 
+describe('Kubernetes API: discovery and OpenAPI over HTTP, and the served subresources', () => {
+  it('answers /version, /api, /apis, /api/v1 and /openapi/v3 with JSON, and 404 for a subresource a kind does not have', async () => {
+    const s = await start();
+    for (const path of ['/version', '/api', '/apis', '/api/v1', '/openapi/v3', '/openapi/v3/api/v1']) {
+      const res = await fetch(`${s.url}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type'), path).toBe('application/json');
+    }
+    expect(await (await fetch(`${s.url}/api`)).json()).toMatchObject({ serverAddressByClientCIDRs: [{ serverAddress: s.url.slice('http://'.length) }] });
+    s.create('configmaps', { metadata: { name: 'c', namespace: 'default' }, data: { a: 'b' } });
+    expect((await fetch(`${s.url}/api/v1/namespaces/default/configmaps/c`)).status).toBe(200);
+    const sub = await fetch(`${s.url}/api/v1/namespaces/default/configmaps/c/status`);
+    expect(sub.status).toBe(404);
+    expect(await sub.json()).toMatchObject({ kind: 'Status', reason: 'NotFound' });
+  });
+
+  it('listens on 127.0.0.1 only', async () => {
+    const s = await start();
+    expect(new URL(s.url).hostname).toBe('127.0.0.1');
+    const port = new URL(s.url).port;
+    // Linux routes all of 127.0.0.0/8 to lo: a server bound to every address would answer on 127.0.0.2.
+    await expect(fetch(`http://127.0.0.2:${port}/version`)).rejects.toThrow();
+  });
+});
+
 describe('Kubernetes API concepts: CRUD over REST', () => {
   it('creates (201), reads, conflicts on a stale resourceVersion (409) and deletes', async () => {
     const s = await start();
