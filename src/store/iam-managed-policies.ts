@@ -21,6 +21,8 @@ export interface ManagedPolicy {
   readonly isAttachable: boolean;
   readonly createdAt: Date;
   readonly updatedAt: Date;
+  /** The highest version number ever given; IAM never gives one out twice. Undefined: unknown (the highest existing). */
+  readonly lastVersionNumber?: number | undefined;
 }
 
 /** A managed policy as ListPolicies shows it to one account, with that account's usage counts. */
@@ -45,6 +47,7 @@ export interface ManagedPolicyPatch {
   readonly description?: string | null;
   readonly tags?: readonly Tag[];
   readonly updatedAt?: Date;
+  readonly lastVersionNumber?: number;
 }
 
 /** ListPolicies' Scope: AWS managed, the account's own, or both. */
@@ -94,6 +97,7 @@ function managedPolicyOf(row: Selectable<ManagedPoliciesTable>): ManagedPolicy {
     isAttachable: flagOf('managed-policy', row.is_attachable),
     createdAt: dateOf('managed-policy', row.created_at),
     updatedAt: dateOf('managed-policy', row.updated_at),
+    lastVersionNumber: row.last_version_number === null ? undefined : Number(row.last_version_number),
   };
 }
 
@@ -203,6 +207,7 @@ export function iamManagedPoliciesRepo(scope: Scope): IamManagedPoliciesRepo {
             is_attachable: flag(policy.isAttachable),
             created_at: isoText(policy.createdAt),
             updated_at: isoText(policy.updatedAt),
+            last_version_number: policy.lastVersionNumber ?? null,
           })
           .onConflict((oc) => oc.doNothing())
           .returningAll()
@@ -227,6 +232,7 @@ export function iamManagedPoliciesRepo(scope: Scope): IamManagedPoliciesRepo {
         description: patch.description,
         tags: patch.tags === undefined ? undefined : tagsText(patch.tags),
         updated_at: patch.updatedAt === undefined ? undefined : isoText(patch.updatedAt),
+        last_version_number: patch.lastVersionNumber,
       };
       if (!setsAnyColumn(set)) return get(arn);
       return scope.write(async (db) => {

@@ -126,6 +126,8 @@ export interface ManagedPoliciesTable {
   is_attachable: Flag;
   created_at: IsoText;
   updated_at: IsoText;
+  /** The highest version number ever given (NULL: the highest existing one); never reused. */
+  last_version_number: number | null;
 }
 
 export interface PolicyVersionsTable {

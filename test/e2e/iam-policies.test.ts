@@ -108,6 +108,11 @@ describe('Customer managed policies and versions (IAM User Guide, "Versioning IA
       ['v2', false],
       ['v1', false],
     ]);
+    // IAM never gives a version number out twice: with v5 deleted, the next version is v6, not v5.
+    await iam.send(new SetDefaultPolicyVersionCommand({ PolicyArn: arn, VersionId: 'v1' }));
+    await iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: 'v5' }));
+    const next = await iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: S3_READ }));
+    expect(next.PolicyVersion?.VersionId).toBe('v6');
   });
   it('refuses documents IAM refuses: no 2012-10-17 Version, over 6,144 characters, duplicate names', async () => {
     const old = JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] });
@@ -145,7 +150,7 @@ describe('Customer managed policies and versions (IAM User Guide, "Versioning IA
       "This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.",
       409,
     ]);
-    for (const v of ['v1', 'v2', 'v3', 'v4']) await iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: v }));
+    for (const v of ['v2', 'v3', 'v4', 'v6']) await iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: v }));
     await iam.send(new DeletePolicyCommand({ PolicyArn: arn }));
     expect((await refusal(iam.send(new GetPolicyCommand({ PolicyArn: arn }))))[0]).toBe('NoSuchEntityException');
   });

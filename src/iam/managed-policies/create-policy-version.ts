@@ -40,11 +40,12 @@ export const createPolicyVersion = operation({
           'A managed policy can have up to 5 versions. Before you create a new version, you must delete an existing version.',
         );
       }
-      const next = Math.max(0, ...versions.map((v) => versionNumber(v.versionId))) + 1;
+      // IAM never gives a version number out twice: after v5 is deleted, the next one is v6.
+      const next = Math.max(policy.lastVersionNumber ?? 0, ...versions.map((v) => versionNumber(v.versionId))) + 1;
       const version = await tx.managedPolicies.insertVersion({ policyArn: policy.arn, versionId: `v${next}`, document: req.PolicyDocument, createdAt: ctx.now });
       if (version instanceof StoreConflict) throw awsError('ConcurrentModification', 'The policy was changed by another request; retry.');
       const isDefault = req.SetAsDefault === true;
-      await tx.managedPolicies.update(policy.arn, { updatedAt: ctx.now, ...(isDefault ? { defaultVersionId: version.versionId } : {}) });
+      await tx.managedPolicies.update(policy.arn, { updatedAt: ctx.now, lastVersionNumber: next, ...(isDefault ? { defaultVersionId: version.versionId } : {}) });
       return { version, defaultVersionId: isDefault ? version.versionId : policy.defaultVersionId };
     });
     await ctx.refresh();

@@ -3,12 +3,14 @@ import type { Database } from '../schema.ts';
 import type { StoreKind } from '../store-kind.ts';
 import * as initialSchema from './0001-initial-schema.ts';
 import * as s3 from './0002-s3.ts';
+import * as policyVersionCounter from './0003-policy-version-counter.ts';
 
 /** The schema's migrations, in order. Names sort in the order they must run. */
 function migrations(kind: StoreKind): Record<string, Migration> {
   return {
     '0001-initial-schema': { up: (db) => initialSchema.up(db, kind) },
     '0002-s3': { up: (db) => s3.up(db, kind) },
+    '0003-policy-version-counter': { up: (db) => policyVersionCounter.up(db) },
   };
 }
 
