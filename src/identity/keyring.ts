@@ -1,11 +1,12 @@
 // The server keys that seal session tokens: created on first start, rotated daily, and kept after
-// retirement for as long as a token they sealed can live (12 hours, STS's longest session, plus margin).
+// retirement for as long as a token they sealed can live: 36 hours, the longest session STS gives
+// (GetSessionToken and GetFederationToken, DurationSeconds up to 129,600), plus an hour's margin.
 import { randomBytes } from 'node:crypto';
 import type { Store } from '../store/index.ts';
 import type { SessionKey, SessionKeyring } from './session-token.ts';
 
 const ROTATE_AFTER_MS = 24 * 3600_000;
-const KEEP_RETIRED_MS = 13 * 3600_000;
+const KEEP_RETIRED_MS = (36 + 1) * 3600_000;
 
 /** Loads the keyring, creating or rotating the sealing key when due, and dropping keys no token can need. */
 export async function loadKeyring(store: Store, now: Date): Promise<SessionKeyring> {
