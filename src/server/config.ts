@@ -2,10 +2,11 @@
 // order of precedence, validated at start with messages that name the bad setting.
 import { z } from 'zod';
 
-const listen = z
-  .string()
-  .regex(/^(\[[0-9a-fA-F:.]+\]|[^:\s]+):\d{1,5}$/, 'must be HOST:PORT, e.g. 127.0.0.1:4577')
-  .refine((v) => Number(v.slice(v.lastIndexOf(':') + 1)) <= 65535, 'port must be at most 65535');
+// One message per bad value: the shape first, the port's range only for a well-shaped value.
+const listen = z.string().superRefine((v, ctx) => {
+  if (!/^(\[[0-9a-fA-F:.]+\]|[^:\s]+):\d{1,5}$/.test(v)) ctx.addIssue({ code: 'custom', message: 'must be HOST:PORT, e.g. 127.0.0.1:4577' });
+  else if (Number(v.slice(v.lastIndexOf(':') + 1)) > 65535) ctx.addIssue({ code: 'custom', message: 'port must be at most 65535' });
+});
 
 export const serveConfigSchema = z.object({
   listen: listen.default('127.0.0.1:4577'),
