@@ -132,6 +132,13 @@ export const AWS_ERROR_CATALOGUE = {
   NoSuchPublicAccessBlockConfiguration: spec(404, 'The public access block configuration was not found'),
   InvalidTag: spec(400),
   AccessControlListNotSupported: spec(400, 'The bucket does not allow ACLs'),
+  InvalidBucketAclWithObjectOwnership: spec(400, "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting"),
+  MalformedACLError: spec(400, 'The XML you provided was not well-formed or did not validate against our published schema'),
+  NoSuchCORSConfiguration: spec(404, 'The CORS configuration does not exist'),
+  NoSuchLifecycleConfiguration: spec(404, 'The lifecycle configuration does not exist'),
+  NoSuchWebsiteConfiguration: spec(404, 'The specified bucket does not have a website configuration'),
+  ObjectLockConfigurationNotFoundError: spec(404, 'Object Lock configuration does not exist for this bucket'),
+  ReplicationConfigurationNotFoundError: spec(404, 'The replication configuration was not found'),
   InvalidLocationConstraint: spec(400, 'The specified location-constraint is not valid'),
   IllegalLocationConstraintException: spec(
     400,
