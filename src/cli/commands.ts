@@ -16,7 +16,7 @@ interface CommandEntry {
 }
 
 const entries: readonly CommandEntry[] = [
-  { name: 'up', summary: 'run everything on one machine: serve, a default cluster issuer, and a walkthrough', load: async () => (await import('./up.ts')).upCommand },
+  { name: 'up', summary: 'run everything on one machine: serve, a cluster issuer, the webhook, a Kubernetes API, and a walkthrough', load: async () => (await import('./up.ts')).upCommand },
   { name: 'serve', summary: 'run the control plane: IAM, STS and Organizations on AWS wire protocols', load: async () => (await import('./serve.ts')).serveCommand },
   { name: 'policy', summary: 'validate and simulate IAM policies (as IAM Access Analyzer and the IAM policy simulator do)', load: async () => (await import('./policy/index.ts')).policyCommand },
   { name: 'cluster', summary: 'register clusters: OIDC issuers for service-account tokens, IAM OIDC providers, key rotation', load: async () => (await import('./cluster.ts')).clusterCommand },

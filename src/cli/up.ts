@@ -12,7 +12,8 @@ import { clustersClient } from './cluster.ts';
 import type { Command } from './commands.ts';
 import { writeErr, writeOut } from './io.ts';
 import { describeFailure } from './podiam-client.ts';
-import { configFromEnv, configFromFlags, parseServeConfig, serveFlagOptions, startServer, type ServeConfig } from '../server/index.ts';
+import { configFromEnv, configFromFlags, parseServeConfig, serveFlagOptions, startServer } from '../server/index.ts';
+import { sh, walkthrough } from './up-walkthrough.ts';
 
 const USAGE = `Usage: podiam up [--listen HOST:PORT] [--data-dir DIR] [--account-id ID] [--region REGION]
                  [--public-base-url URL] [--database-url postgres://...] [--log-level LEVEL] [--cluster NAME]
@@ -38,11 +39,6 @@ chosen at start (printed; DIR/kubeconfig names the API's), except the webhook's 
 Logs at warn unless --log-level or PODIAM_LOG_LEVEL says otherwise.
 `;
 
-/** Quotes a word for a POSIX shell when it needs it. */
-function sh(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
 /** How to run this same podiam again from a shell. */
 function selfCommand(): string {
   const script = process.argv[1];
@@ -52,7 +48,15 @@ function selfCommand(): string {
 }
 
 /** The webhook in this process, on loopback with a fresh self-signed certificate for `localhost`. */
-async function startLoopbackWebhook(options: { kubeconfig: string; port: number; dataDir: string; region: string; logLevel: string }) {
+async function startLoopbackWebhook(options: {
+  kubeconfig: string;
+  port: number;
+  dataDir: string;
+  region: string;
+  logLevel: string;
+  /** podiam's own IAM, for the trust check (with the administrator's key), and the cluster's issuer. */
+  podiam: { endpoint: string; issuer: string; credentials: { accessKeyId: string; secretAccessKey: string } };
+}) {
   const webhook = await import('../k8s/webhook/index.ts');
   const dir = join(resolve(options.dataDir), 'webhook');
   // serviceDnsNames('localhost', ...) puts `localhost` first among the certificate's names.
@@ -68,10 +72,14 @@ async function startLoopbackWebhook(options: { kubeconfig: string; port: number;
       `--kubeconfig=${options.kubeconfig}`,
       `--aws-default-region=${options.region}`,
       `--log-level=${options.logLevel === 'fatal' ? 'error' : options.logLevel}`,
+      `--podiam-endpoint=${options.podiam.endpoint}`,
+      `--service-account-issuer=${options.podiam.issuer}`,
     ],
     {},
   );
-  const running = await webhook.startWebhook({ config });
+  // Pods whose role would refuse their token are admitted with a warning (kubectl prints it).
+  const trustCheckFor = (endpoint: string) => webhook.iamTrustCheck(endpoint, { region: options.region, credentials: options.podiam.credentials });
+  const running = await webhook.startWebhook({ config, trustCheckFor });
   const port = Number(new URL(running.url).port);
   return { running, port, caCert: certificates.caCert, caFile: paths.caCert, url: `https://localhost:${port}` };
 }
@@ -95,86 +103,6 @@ function portFlag(value: unknown, fallback: number, flag: string): number {
   const port = Number(value);
   if (!/^\d+$/.test(value) || port > 65535) throw new Error(`--${flag} must be a port number (0-65535), not ${value}`);
   return port;
-}
-
-/** The printed endpoints and walkthrough. */
-export function walkthrough(options: {
-  readonly url: string;
-  readonly config: ServeConfig;
-  readonly cluster: string;
-  readonly issuer: string;
-  readonly providerArn: string;
-  readonly webhook: string;
-  /** The embedded Kubernetes API, when podiam up runs one. */
-  readonly kubernetes?: { readonly url: string; readonly kubeconfig: string };
-  readonly podiam: string;
-}): string {
-  const dataDir = resolve(options.config.dataDir);
-  const account = options.config.accountId;
-  const providerUrl = options.providerArn.slice(options.providerArn.indexOf(':oidc-provider/') + ':oidc-provider/'.length);
-  const role = `arn:aws:iam::${account}:role/${options.cluster}-app`;
-  const trust = JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Effect: 'Allow',
-        Principal: { Federated: options.providerArn },
-        Action: 'sts:AssumeRoleWithWebIdentity',
-        Condition: { StringEquals: { [`${providerUrl}:sub`]: 'system:serviceaccount:default:demo', [`${providerUrl}:aud`]: 'sts.amazonaws.com' } },
-      },
-    ],
-  }, null, 2);
-  const kube = options.kubernetes;
-  const endpoints: [string, string][] = [
-    ['IAM, STS, Organizations, clusters API', options.url],
-    [`cluster ${options.cluster}: issuer`, options.issuer],
-    ['  discovery', `${options.issuer}/.well-known/openid-configuration`],
-    ['  JWKS', `${options.issuer}/openid/v1/jwks`],
-    ['  IAM OIDC provider', options.providerArn],
-    ...(kube === undefined ? [] : ([['  Kubernetes API (no auth)', `${kube.url} (kubectl --kubeconfig ${sh(kube.kubeconfig)})`]] as [string, string][])),
-    ['admission webhook', options.webhook],
-    ['health', `${options.url}/_podiam/health`],
-  ];
-  const width = Math.max(...endpoints.map(([name]) => name.length));
-  // The pod's side, on the embedded API: the ServiceAccount names the role, the webhook wires the pod.
-  const pod =
-    kube === undefined
-      ? []
-      : [
-          `  export KUBECONFIG=${sh(kube.kubeconfig)}`,
-          '  kubectl create serviceaccount demo',
-          `  kubectl annotate serviceaccount demo eks.amazonaws.com/role-arn=${role}`,
-          `  kubectl run demo --image=amazonlinux --overrides='{"spec":{"serviceAccountName":"demo"}}' -- sleep 8h`,
-          '  kubectl get pod demo -o yaml    # AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE and the aws-iam-token volume, from the webhook',
-          '',
-          '  # the kubelet\'s part (nothing runs pods here): the projected token podiam\'s issuer mints for the pod',
-          `  ${options.podiam} token --cluster ${options.cluster} --namespace default --service-account demo --pod demo --pod-uid "$(kubectl get pod demo -o jsonpath='{.metadata.uid}')" > /tmp/token`,
-        ];
-  return [
-    `podiam up: ready (data in ${dataDir})`,
-    '',
-    'Endpoints:',
-    ...endpoints.map(([name, value]) => `  ${name.padEnd(width)}  ${value}`),
-    '',
-    'Walkthrough (IRSA on one machine: a role trusting the cluster, a service-account token, STS):',
-    '',
-    `  export AWS_ENDPOINT_URL=${sh(options.url)}`,
-    `  export AWS_SHARED_CREDENTIALS_FILE=${sh(`${dataDir}/credentials`)} AWS_CONFIG_FILE=${sh(`${dataDir}/config`)}`,
-    '',
-    `  cat > /tmp/trust.json <<'EOF'`,
-    ...trust.split('\n').map((line) => `  ${line}`),
-    '  EOF',
-    `  aws iam create-role --role-name ${options.cluster}-app --assume-role-policy-document file:///tmp/trust.json`,
-    '',
-    ...(pod.length > 0 ? pod : [`  ${options.podiam} token --cluster ${options.cluster} --namespace default --service-account demo > /tmp/token`]),
-    `  aws sts assume-role-with-web-identity --role-arn ${role} --role-session-name demo --web-identity-token file:///tmp/token`,
-    '',
-    '  # what a pod with the webhook-injected environment does (the SDK reads the token file itself):',
-    `  AWS_ROLE_ARN=${role} AWS_WEB_IDENTITY_TOKEN_FILE=/tmp/token aws sts get-caller-identity`,
-    '',
-    'Stop with Ctrl-C (SIGINT) or SIGTERM.',
-    '',
-  ].join('\n');
 }
 
 type Webhook = Awaited<ReturnType<typeof startLoopbackWebhook>>;
@@ -267,7 +195,14 @@ export const upCommand: Command = {
     }
     const kubeconfig = external ? kubeconfigFlag : (embedded?.kubeconfig ?? '');
     try {
-      webhook = await startLoopbackWebhook({ kubeconfig, port: webhookPort, dataDir: parsed.config.dataDir, region: parsed.config.region, logLevel: parsed.config.logLevel });
+      webhook = await startLoopbackWebhook({
+        kubeconfig,
+        port: webhookPort,
+        dataDir: parsed.config.dataDir,
+        region: parsed.config.region,
+        logLevel: parsed.config.logLevel,
+        podiam: { endpoint: server.url, issuer, credentials: server.admin },
+      });
     } catch (err) {
       writeErr(`podiam up: the admission webhook did not start: ${(err as Error).message}\n`);
       await stopAll();

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join, resolve } from 'node:path';
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -136,6 +137,46 @@ describe('Kubernetes "Dynamic Admission Control": a pod created through the API 
     expect(created.status, created.stderr).toBe(0);
     const stored = await getPod('skipped');
     expect(withoutServerFields(stored)).toEqual(parse(manifest));
+  });
+
+  // The webhook's check beyond amazon-eks-pod-identity-webhook (issue 4): when the ServiceAccount's role
+  // would refuse this pod's token in AssumeRoleWithWebIdentity, the admission response carries a
+  // warning, which the API server hands to kubectl as a Warning header and kubectl prints.
+  it('kubectl prints a warning when the role would refuse the pod\'s token, and none once the role trusts it', async () => {
+    const account = /arn:aws:iam::(\d{12}):oidc-provider\//.exec(up.stdout())?.[1] ?? '';
+    const providerArn = /arn:aws:iam::\d{12}:oidc-provider\/\S+/.exec(up.stdout())?.[0] ?? '';
+    const providerUrl = providerArn.slice(providerArn.indexOf('oidc-provider/') + 'oidc-provider/'.length);
+    const pod = (name: string, sa: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  serviceAccountName: ${sa}\n  containers:\n  - name: app\n    image: amazonlinux\n`;
+    const serviceAccount = (sa: string) => `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${sa}\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::${account}:role/up-${sa}\n`;
+    for (const sa of ['warned', 'trusted']) expect((await up.kubectl(['create', '-f', '-'], serviceAccount(sa))).status).toBe(0);
+
+    const warned = await up.kubectl(['create', '-f', '-'], pod('warned', 'warned'));
+    expect(warned.status, warned.stderr).toBe(0);
+    expect(warned.stderr).toMatch(/^Warning: .*up-warned/m);
+
+    const keys = readFileSync(join(up.dataDir, 'credentials'), 'utf8');
+    const credentials = {
+      accessKeyId: /aws_access_key_id\s*=\s*(\S+)/.exec(keys)?.[1] ?? '',
+      secretAccessKey: /aws_secret_access_key\s*=\s*(\S+)/.exec(keys)?.[1] ?? '',
+    };
+    const iam = new IAMClient({ endpoint: up.url, region: 'us-east-1', credentials });
+    const trust = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: providerArn },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: { StringEquals: { [`${providerUrl}:sub`]: 'system:serviceaccount:default:trusted', [`${providerUrl}:aud`]: 'sts.amazonaws.com' } },
+        },
+      ],
+    };
+    await iam.send(new CreateRoleCommand({ RoleName: 'up-trusted', AssumeRolePolicyDocument: JSON.stringify(trust) }));
+    const trusted = await up.kubectl(['create', '-f', '-'], pod('trusted', 'trusted'));
+    expect(trusted.status, trusted.stderr).toBe(0);
+    expect(trusted.stderr).not.toMatch(/Warning/);
+    for (const name of ['warned', 'trusted']) expect((await up.kubectl(['delete', 'pod', name])).status).toBe(0);
   });
 
   it('kubectl annotate, re-apply, get and delete work on the stored objects', async () => {

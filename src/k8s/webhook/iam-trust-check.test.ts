@@ -61,7 +61,7 @@ beforeAll(async () => {
   Object.assign(process.env, { AWS_ACCESS_KEY_ID: reader.keys.accessKeyId, AWS_SECRET_ACCESS_KEY: reader.keys.secretAccessKey, AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' });
   delete process.env['AWS_SESSION_TOKEN'];
   delete process.env['AWS_PROFILE'];
-  check = iamTrustCheck(server.url, 'us-east-1');
+  check = iamTrustCheck(server.url, { region: 'us-east-1' });
 });
 
 afterAll(async () => {

@@ -8,10 +8,18 @@ import type { TrustCheck } from './trust-check.ts';
 
 const ROLE_ARN = /^arn:([\w-]+):iam::(\d{12}):role\/(?:.*\/)?([\w+=,.@-]+)$/;
 
-/** A trust check that asks the IAM at `endpoint` (credentials from the SDK's default chain). */
-export function iamTrustCheck(endpoint: string, region = process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? 'us-east-1'): TrustCheck {
-  const iam = new IAMClient({ endpoint, region });
-  const sts = new STSClient({ endpoint, region });
+/** How the trust check reaches IAM: the region, and credentials (default: the SDK's default chain). */
+export interface IamTrustCheckOptions {
+  readonly region?: string;
+  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
+}
+
+/** A trust check that asks the IAM at `endpoint`. */
+export function iamTrustCheck(endpoint: string, options: IamTrustCheckOptions = {}): TrustCheck {
+  const region = options.region ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? 'us-east-1';
+  const clientConfig = { endpoint, region, ...(options.credentials !== undefined ? { credentials: options.credentials } : {}) };
+  const iam = new IAMClient(clientConfig);
+  const sts = new STSClient(clientConfig);
   let ownAccount: Promise<string> | undefined;
   const callerAccount = (): Promise<string> => {
     ownAccount ??= sts.send(new GetCallerIdentityCommand({})).then(

@@ -10,3 +10,4 @@ export { ServiceAccountCache, type ServiceAccountCacheOptions } from './service-
 export { createWebhookMetrics, type WebhookMetrics } from './metrics.ts';
 export { generateWebhookCertificates, serviceDnsNames, writeWebhookCertificates, type CertificateOptions, type WebhookCertificates } from './certs/index.ts';
 export { iamTrustCheck } from './iam-trust-check.ts';
+export type { IamTrustCheckOptions } from './iam-trust-check.ts';
