@@ -4,7 +4,6 @@
 // the chain through the AWS CLI — a role trusting the cluster's provider with :sub and :aud conditions,
 // AssumeRoleWithWebIdentity, GetCallerIdentity — plus the SDK v3's web identity provider, key rotation,
 // and `podiam up`.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:https';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +21,7 @@ import { applyJsonPatch, startFakeApiServer } from '../../src/k8s/testing/index.
 import { signToken, testKey, type TestKey } from '../../src/oidc/testing/signed-tokens.ts';
 import { NODE, PODIAM_BIN, freePort, startPodiam, type PodiamProcess } from './support/podiam-process.ts';
 import { awsAsync, runAsync } from './support/sts-world.ts';
+import { startPodiamUp } from './support/podiam-up.ts';
 
 const DEV = '123456789012';
 const SA = 'system:serviceaccount:default:svc-test';
@@ -366,37 +366,6 @@ describe('podiam cluster register / sync-keys: a cluster whose own API server is
   });
 });
 
-/** `podiam up` as a child process in its own directory; resolves once it printed its walkthrough. */
-async function startUp(args: readonly string[]): Promise<{ child: ChildProcessWithoutNullStreams; cwd: string; url: string; stdout: () => string; exited: Promise<number | null>; stop(): void }> {
-  const cwd = mkdtempSync(join(tmpdir(), 'podiam-up-'));
-  const port = await freePort();
-  const child = spawn(NODE, [PODIAM_BIN, 'up', '--listen', `127.0.0.1:${port}`, ...args], { cwd, env: { ...process.env, PODIAM_LOG_LEVEL: 'warn' }, stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 30_000;
-  while (!stdout.includes('Stop with Ctrl-C')) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`podiam up did not get ready:\n${stdout}\n${stderr}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    child,
-    cwd,
-    url: `http://127.0.0.1:${port}`,
-    stdout: () => stdout,
-    exited,
-    stop() {
-      if (child.exitCode === null) child.kill('SIGKILL');
-      rmSync(cwd, { recursive: true, force: true });
-    },
-  };
-}
-
 function postReview(url: string, ca: string, body: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(`${url}/mutate`, { method: 'POST', ca, agent: false, headers: { 'content-type': 'application/json' } }, (res) => {
@@ -411,7 +380,7 @@ function postReview(url: string, ca: string, body: string): Promise<{ status: nu
 
 describe('podiam up: serve, the demo cluster and the walkthrough in one process', () => {
   it('answers health, has created the demo issuer, prints the walkthrough, and stops on SIGTERM', async () => {
-    const up = await startUp([]);
+    const up = await startPodiamUp({ defaultDataDir: true, ownPorts: true });
     try {
       expect((await fetch(`${up.url}/_podiam/health`)).status).toBe(200);
       expect((await fetch(`${up.url}/oidc/demo/.well-known/openid-configuration`)).status).toBe(200);
@@ -425,17 +394,16 @@ describe('podiam up: serve, the demo cluster and the walkthrough in one process'
       expect(out).toContain('aws sts get-caller-identity');
       expect(out).toContain('admission webhook');
       expect(readFileSync(join(up.cwd, '.podiam', 'credentials'), 'utf8')).toContain('aws_access_key_id');
-      up.child.kill('SIGTERM');
-      expect(await up.exited).toBe(0);
+      expect(await up.stop()).toBe(0);
     } finally {
-      up.stop();
+      up.dispose();
     }
   }, 60_000);
 
   it('with --kubeconfig, seed 000 on one machine: the webhook wires the pod, podiam\'s issuer mints its token, the AWS CLI in the pod\'s environment gets the role', async () => {
     const api = await startFakeApiServer();
     const webhookPort = await freePort();
-    const up = await startUp(['--kubeconfig', await api.writeKubeconfig(), '--webhook-port', String(webhookPort)]);
+    const up = await startPodiamUp({ args: ['--kubeconfig', await api.writeKubeconfig(), '--webhook-port', String(webhookPort)], defaultDataDir: true, ownPorts: true });
     try {
       const webhookUrl = `https://localhost:${webhookPort}`;
       expect(up.stdout()).toContain(`${webhookUrl}/mutate`);
@@ -501,10 +469,9 @@ describe('podiam up: serve, the demo cluster and the walkthrough in one process'
       expect(who.status, who.stderr).toBe(0);
       expect((who.json as { Arn: string }).Arn).toMatch(new RegExp(`^arn:aws:sts::${DEV}:assumed-role/pod-creator/`));
 
-      up.child.kill('SIGTERM');
-      expect(await up.exited).toBe(0);
+      expect(await up.stop()).toBe(0);
     } finally {
-      up.stop();
+      up.dispose();
       await api.close();
     }
   }, 90_000);

@@ -9,9 +9,20 @@ import type { CliResult } from './aws-cli.ts';
 import { NODE, PODIAM_BIN, freePort } from './podiam-process.ts';
 import { runAsync } from './sts-world.ts';
 
+/** How to start it. */
+export interface PodiamUpOptions {
+  readonly args?: readonly string[];
+  /** Leave out --data-dir: the state goes to ./.podiam of the process's own (temporary) directory. */
+  readonly defaultDataDir?: boolean;
+  /** Leave out --webhook-port and --kube-api-port (with --kubeconfig there is no embedded API). */
+  readonly ownPorts?: boolean;
+}
+
 /** A running `podiam up`. */
 export interface PodiamUp {
   readonly child: ChildProcessWithoutNullStreams;
+  /** The process's working directory (removed by dispose). */
+  readonly cwd: string;
   readonly dataDir: string;
   /** The control plane, `http://127.0.0.1:<port>`. */
   readonly url: string;
@@ -29,15 +40,22 @@ export interface PodiamUp {
   dispose(): void;
 }
 
-/** Starts `podiam up` with `args`; resolves once it printed its walkthrough. */
-export async function startPodiamUp(args: readonly string[] = []): Promise<PodiamUp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'podiam-up-'));
+/** Starts `podiam up`; resolves once it printed its walkthrough. */
+export async function startPodiamUp(options: PodiamUpOptions = {}): Promise<PodiamUp> {
+  const cwd = mkdtempSync(join(tmpdir(), 'podiam-up-'));
+  const dataDir = options.defaultDataDir === true ? join(cwd, '.podiam') : cwd;
   const [port, webhookPort, kubeApiPort] = [await freePort(), await freePort(), await freePort()];
-  const child = spawn(
-    NODE,
-    [PODIAM_BIN, 'up', '--listen', `127.0.0.1:${port}`, '--data-dir', dataDir, '--webhook-port', String(webhookPort), '--kube-api-port', String(kubeApiPort), ...args],
-    { cwd: dataDir, env: { ...process.env, PODIAM_LOG_LEVEL: 'warn' }, stdio: ['pipe', 'pipe', 'pipe'] },
-  );
+  const flags = [
+    '--listen',
+    `127.0.0.1:${port}`,
+    ...(options.defaultDataDir === true ? [] : ['--data-dir', dataDir]),
+    ...(options.ownPorts === true ? [] : ['--webhook-port', String(webhookPort), '--kube-api-port', String(kubeApiPort)]),
+  ];
+  const child = spawn(NODE, [PODIAM_BIN, 'up', ...flags, ...(options.args ?? [])], {
+    cwd,
+    env: { ...process.env, PODIAM_LOG_LEVEL: 'warn' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -47,7 +65,7 @@ export async function startPodiamUp(args: readonly string[] = []): Promise<Podia
   while (!stdout.includes('Stop with Ctrl-C')) {
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(cwd, { recursive: true, force: true });
       throw new Error(`podiam up did not get ready:\n${stdout}\n${stderr}`);
     }
     await new Promise((r) => setTimeout(r, 100));
@@ -56,6 +74,7 @@ export async function startPodiamUp(args: readonly string[] = []): Promise<Podia
   const kubectlHome = join(dataDir, 'home');
   return {
     child,
+    cwd,
     dataDir,
     url: `http://127.0.0.1:${port}`,
     webhookPort,
@@ -69,7 +88,7 @@ export async function startPodiamUp(args: readonly string[] = []): Promise<Podia
     },
     dispose() {
       if (child.exitCode === null) child.kill('SIGKILL');
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(cwd, { recursive: true, force: true });
     },
   };
 }
