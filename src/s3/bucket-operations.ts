@@ -1,17 +1,26 @@
 // Buckets themselves (Amazon S3 API Reference, "CreateBucket", "HeadBucket", "ListBuckets",
 // "DeleteBucket", "GetBucketLocation"). New buckets have S3 Block Public Access on ("Amazon S3
-// Block Public Access is enabled by default for new buckets", April 2023) and ACLs disabled.
+// Block Public Access is enabled by default for new buckets", April 2023) and ACLs disabled (Object
+// Ownership "bucket owner enforced", the default for new buckets since April 2023).
 import { awsError, parseBucketName, restXmlResponse, S3_NAMESPACE, xmlEscape, type WireResponse } from '../aws/index.ts';
 import { StoreConflict } from '../store/index.ts';
-import { requestTagKeys } from './condition-keys.ts';
+import { aclOfHeaders } from './acl.ts';
+import { objectOwnershipNotImplemented } from './acl-operations.ts';
+import { requestTagKeys, writeHeaderKeys } from './condition-keys.ts';
 import { resourceArn } from './operations.ts';
-import { ownerOf } from './owner.ts';
+import { canonicalUserId, ownerOf } from './owner.ts';
 import { LIST_ALL_MY_BUCKETS_RESULT } from './response-shapes.ts';
 import type { S3Call } from './s3-call.ts';
 import { checkTags } from './tags.ts';
 import { readBucketConfiguration } from './xml/request-documents.ts';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
+function header(call: S3Call, name: string): string | undefined {
+  const v = call.req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
 const DEFAULT_BLOCK = { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true };
 
 /** CreateBucket: a new bucket owned by the caller's account, in the region its configuration names. */
@@ -23,16 +32,28 @@ export async function createBucket(call: S3Call): Promise<WireResponse> {
   if (config instanceof Error) throw config;
   const tagError = config.tags.length > 0 ? checkTags(config.tags, 'bucket') : undefined;
   if (tagError !== undefined) throw tagError;
-  const context: Record<string, string | readonly string[]> = { ...requestTagKeys(config.tags) };
+  const context: Record<string, string | readonly string[]> = { ...requestTagKeys(config.tags), ...writeHeaderKeys(call.req.headers) };
   if (config.locationConstraint !== undefined) context['s3:locationconstraint'] = config.locationConstraint;
-  const acl = call.req.headers['x-amz-acl'];
-  if (typeof acl === 'string') context['s3:x-amz-acl'] = acl;
-  call.authorize(call.op.action, resourceArn('bucket', name, undefined), undefined, context);
+  const ownership = header(call, 'x-amz-object-ownership');
+  if (ownership !== undefined) context['s3:x-amz-object-ownership'] = ownership;
+  const arn = resourceArn('bucket', name, undefined);
+  call.authorize(call.op.action, arn, undefined, context);
   const caller = call.caller;
   const account = caller?.principal.accountId;
   if (caller === undefined || account === undefined) throw awsError('AccessDenied', 'Access Denied');
-  // ACLs are disabled (Object Ownership "bucket owner enforced"): only the ACLs that grant nothing more pass.
-  if (typeof acl === 'string' && acl !== 'private' && acl !== 'bucket-owner-full-control') throw awsError('AccessControlListNotSupported');
+  // "CreateBucket": an ACL other than private needs s3:PutBucketAcl as well, x-amz-object-ownership
+  // s3:PutBucketOwnershipControls. Buckets are "bucket owner enforced": an ACL granting more than the
+  // owner's full control is InvalidBucketAclWithObjectOwnership; the settings that enable ACLs are not implemented.
+  const acl = aclOfHeaders(call.req.headers, canonicalUserId(account));
+  if (acl !== 'none' && header(call, 'x-amz-acl') !== 'private') call.authorize('s3:PutBucketAcl', arn, undefined, context);
+  if (ownership !== undefined) call.authorize('s3:PutBucketOwnershipControls', arn, undefined, context);
+  if (acl === 'grants-more') throw awsError('InvalidBucketAclWithObjectOwnership');
+  if (ownership !== undefined && ownership !== 'BucketOwnerEnforced') {
+    if (ownership !== 'BucketOwnerPreferred' && ownership !== 'ObjectWriter') {
+      throw awsError('InvalidArgument', 'Invalid x-amz-object-ownership header', { fields: { ArgumentName: 'x-amz-object-ownership', ArgumentValue: ownership } });
+    }
+    throw objectOwnershipNotImplemented(ownership);
+  }
 
   const endpointRegion = call.verified?.scope.region ?? call.services.defaultRegion;
   let region = config.locationConstraint === 'EU' ? 'eu-west-1' : config.locationConstraint;

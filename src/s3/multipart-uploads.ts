@@ -51,7 +51,7 @@ export async function createMultipartUpload(call: S3Call): Promise<WireResponse>
   if (keyProblem !== undefined) throw keyProblem;
   const tags = requestedTags(call);
   authorizeWrite(call, entry, key, tags);
-  checkAcl(call);
+  checkAcl(call, entry);
   const algorithmText = header(call, 'x-amz-checksum-algorithm')?.toUpperCase();
   const algorithm = algorithmText === undefined ? undefined : CHECKSUM_ALGORITHMS.find((a) => a === algorithmText);
   if (algorithmText !== undefined && algorithm === undefined) {
@@ -83,14 +83,20 @@ export async function createMultipartUpload(call: S3Call): Promise<WireResponse>
   );
 }
 
-export async function uploadPart(call: S3Call): Promise<WireResponse> {
-  const entry = await call.bucket();
-  const key = call.key ?? '';
+/** The partNumber of UploadPart and UploadPartCopy: 1 to 10,000 (InvalidArgument otherwise). */
+export function partNumberOf(call: S3Call): number {
   const numberText = call.query.get('partNumber') ?? '';
   const partNumber = Number(numberText);
   if (!/^\d{1,5}$/.test(numberText) || partNumber < 1 || partNumber > 10000) {
     throw awsError('InvalidArgument', 'Part number must be an integer between 1 and 10000, inclusive', { fields: { ArgumentName: 'partNumber', ArgumentValue: numberText } });
   }
+  return partNumber;
+}
+
+export async function uploadPart(call: S3Call): Promise<WireResponse> {
+  const entry = await call.bucket();
+  const key = call.key ?? '';
+  const partNumber = partNumberOf(call);
   call.authorize(call.op.action, resourceArn('object', entry.bucket.name, key), entry);
   const upload = await namedUpload(call, entry.bucket.name, key);
   const body = call.body();

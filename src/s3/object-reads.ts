@@ -4,7 +4,8 @@
 // exist, the error that Amazon S3 returns depends on whether you also have the s3:ListBucket
 // permission"); conditional headers (304/412); one byte range (206, or 416 InvalidRange); the
 // stored checksum with `x-amz-checksum-mode: ENABLED` for whole-object reads; partNumber of a
-// multipart object. Bodies stream from their files (small objects from their row).
+// multipart object. Bodies stream from their files (small objects from their row). A versionId is
+// authorized as s3:GetObjectVersion: `null` reads the object, another is NoSuchVersion (version-id.ts).
 import { pipeline } from 'node:stream/promises';
 import { awsError, type AwsError, type WireResponse } from '../aws/index.ts';
 import type { S3Object } from '../store/index.ts';
@@ -16,6 +17,7 @@ import { objectResponseHeaders } from './object-headers.ts';
 import { resourceArn } from './operations.ts';
 import { byteRange } from './range.ts';
 import type { S3Call } from './s3-call.ts';
+import { noSuchVersion, requestedVersion, versionedAction, versionKeys, type RequestedVersion } from './version-id.ts';
 
 const ATTEMPTS = 3;
 
@@ -24,23 +26,23 @@ function header(call: S3Call, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-/** The object a read names, authorized for `action`; NoSuchKey or AccessDenied when it is missing. */
-export async function readableObject(call: S3Call, entry: BucketEntry, key: string, action: string): Promise<S3Object> {
+/**
+ * The object a read names, authorized for `action` (the version's action when the request names a
+ * version); NoSuchKey or AccessDenied when it is missing, NoSuchVersion for a version it does not have.
+ */
+export async function readableObject(call: S3Call, entry: BucketEntry, key: string, action: string, version: RequestedVersion = { kind: 'current' }): Promise<S3Object> {
   const object = await call.services.objects.get(entry.bucket.name, key);
   const arn = resourceArn('object', entry.bucket.name, key);
-  call.authorize(action, arn, entry, object === undefined ? {} : existingObjectTagKeys(object.tags));
-  if (object === undefined) {
-    if (call.allows('s3:ListBucket', entry.arn, entry)) throw awsError('NoSuchKey', undefined, { fields: { Key: key } });
-    throw awsError('AccessDenied', 'Access Denied', { detail: `no such key ${key}; no s3:ListBucket` });
+  const context = { ...(object === undefined ? {} : existingObjectTagKeys(object.tags)), ...versionKeys(version) };
+  call.authorize(versionedAction(action, version), arn, entry, context);
+  if (object === undefined || version.kind === 'missing') {
+    if (object === undefined && !call.allows('s3:ListBucket', entry.arn, entry)) {
+      throw awsError('AccessDenied', 'Access Denied', { detail: `no such key ${key}; no s3:ListBucket` });
+    }
+    if (version.kind === 'missing') throw noSuchVersion(key, version.versionId);
+    throw awsError('NoSuchKey', undefined, { fields: { Key: key } });
   }
   return object;
-}
-
-function checkVersion(call: S3Call): void {
-  const versionId = call.query.get('versionId');
-  if (versionId !== null && versionId !== 'null') {
-    throw awsError('InvalidArgument', 'Invalid version id specified', { fields: { ArgumentName: 'versionId', ArgumentValue: versionId } });
-  }
 }
 
 // partNumber: the bytes of one part of a multipart object (each part is one file); part 1 of an
@@ -65,11 +67,11 @@ function isMissingFile(err: unknown): boolean {
 /** GetObject and HeadObject. */
 export async function getObject(call: S3Call): Promise<WireResponse | 'streamed'> {
   const head = call.op.name === 'HeadObject';
-  checkVersion(call);
+  const version = requestedVersion(call.query);
   const entry = await call.bucket();
   const key = call.key ?? '';
   for (let attempt = 1; ; attempt++) {
-    const object = await readableObject(call, entry, key, call.op.action);
+    const object = await readableObject(call, entry, key, call.op.action, version);
     const outcome = evaluatePreconditions(
       {
         ifMatch: header(call, 'if-match'),

@@ -9,18 +9,23 @@ import { awsError, checkObjectKey, restXmlResponse, type WireResponse } from '..
 import type { BlobRef, S3Object, Tag } from '../store/index.ts';
 import type { BucketEntry } from './bucket-directory.ts';
 import { requestObjectTagKeys, writeHeaderKeys } from './condition-keys.ts';
+import { aclOfHeaders } from './acl.ts';
 import { etagListMatches } from './conditional.ts';
+import { checkCopyConditions, readCopySource } from './copy-source.ts';
 import { quotedEtag } from './etag.ts';
 import { storedHeaders } from './object-headers.ts';
-import { readableObject } from './object-reads.ts';
 import { resourceArn } from './operations.ts';
+import { canonicalUserId } from './owner.ts';
 import { COPY_OBJECT_RESULT, DELETE_RESULT } from './response-shapes.ts';
 import type { S3Call } from './s3-call.ts';
 import { parseTaggingHeader } from './tags.ts';
+import { echoedVersionId, parseVersionId, requestedVersion, versionedAction, versionKeys } from './version-id.ts';
 import { readDelete } from './xml/request-documents.ts';
 
 /** S3's largest single PUT: 5 GiB. */
 export const MAX_PUT_SIZE = 5 * 1024 ** 3;
+/** S3's largest object CopyObject copies, and UploadPartCopy copies without a range: 5 GiB. */
+export const MAX_COPY_SOURCE_SIZE = 5 * 1024 ** 3;
 
 function header(call: S3Call, name: string): string | undefined {
   const v = call.req.headers[name];
@@ -36,11 +41,9 @@ export function requestedTags(call: S3Call): Tag[] | undefined {
   return tags;
 }
 
-/** Refuses ACLs that would grant more than the bucket owner's control (ACLs are disabled). */
-export function checkAcl(call: S3Call): void {
-  const acl = header(call, 'x-amz-acl');
-  if (acl !== undefined && acl !== 'private' && acl !== 'bucket-owner-full-control') throw awsError('AccessControlListNotSupported');
-  if (Object.keys(call.req.headers).some((h) => h.startsWith('x-amz-grant-'))) throw awsError('AccessControlListNotSupported');
+/** Refuses ACLs that would grant more than the bucket owner's full control (ACLs are disabled: acl.ts). */
+export function checkAcl(call: S3Call, entry: BucketEntry): void {
+  if (aclOfHeaders(call.req.headers, canonicalUserId(entry.bucket.accountId)) === 'grants-more') throw awsError('AccessControlListNotSupported');
 }
 
 /** Authorizes writing an object (s3:PutObject, and s3:PutObjectTagging when it sets tags). */
@@ -91,7 +94,7 @@ export async function putObject(call: S3Call): Promise<WireResponse> {
   checkKey(key);
   const tags = requestedTags(call);
   authorizeWrite(call, entry, key, tags);
-  checkAcl(call);
+  checkAcl(call, entry);
   await checkWriteConditions(call, entry.bucket.name, key);
   const body = call.body();
   if (body.length === undefined) throw awsError('MissingContentLength');
@@ -134,35 +137,12 @@ export async function putObject(call: S3Call): Promise<WireResponse> {
   return call.reply(200, { etag: quotedEtag(object.etag), ...checksumHeaders(object) });
 }
 
-/** The bucket and key of `x-amz-copy-source` (`/bucket/key` or `bucket/key`, URL-encoded). */
-export function copySource(text: string): { bucket: string; key: string; versionId: string | undefined } | undefined {
-  const q = text.indexOf('?');
-  const path = q < 0 ? text : text.slice(0, q);
-  const versionId = q < 0 ? undefined : (new URLSearchParams(text.slice(q + 1)).get('versionId') ?? undefined);
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(path);
-  } catch {
-    return undefined;
-  }
-  const trimmed = decoded.startsWith('/') ? decoded.slice(1) : decoded;
-  const slash = trimmed.indexOf('/');
-  if (slash <= 0 || slash === trimmed.length - 1) return undefined;
-  return { bucket: trimmed.slice(0, slash), key: trimmed.slice(slash + 1), versionId };
-}
-
 /** CopyObject: s3:GetObject on the source, s3:PutObject on the target; files are shared by hard links. */
 export async function copyObject(call: S3Call): Promise<WireResponse> {
   const entry = await call.bucket();
   const key = call.key ?? '';
   checkKey(key);
-  const sourceText = header(call, 'x-amz-copy-source') ?? '';
-  const source = copySource(sourceText);
-  if (source === undefined) throw awsError('InvalidArgument', 'Copy Source must mention the source bucket and key: sourcebucket/sourcekey', { fields: { ArgumentName: 'x-amz-copy-source', ArgumentValue: sourceText } });
-  if (source.versionId !== undefined && source.versionId !== 'null') throw awsError('NoSuchVersion');
-  const sourceEntry = await call.services.buckets.get(source.bucket);
-  if (sourceEntry === undefined) throw awsError('NoSuchBucket', undefined, { fields: { BucketName: source.bucket } });
-  const original = await readableObject(call, sourceEntry, source.key, 's3:GetObject');
+  const { text: sourceText, source, object: original } = await readCopySource(call);
 
   const metadataDirective = (header(call, 'x-amz-metadata-directive') ?? 'COPY').toUpperCase();
   const taggingDirective = (header(call, 'x-amz-tagging-directive') ?? 'COPY').toUpperCase();
@@ -171,15 +151,15 @@ export async function copyObject(call: S3Call): Promise<WireResponse> {
   }
   const tags = taggingDirective === 'REPLACE' ? (requestedTags(call) ?? []) : undefined;
   authorizeWrite(call, entry, key, tags);
-  checkAcl(call);
+  checkAcl(call, entry);
   if (source.bucket === entry.bucket.name && source.key === key && metadataDirective === 'COPY' && taggingDirective === 'COPY') {
     throw awsError(
       'InvalidRequest',
       "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
     );
   }
-  if (original.size > 5 * 1024 ** 3) {
-    throw awsError('InvalidRequest', 'The specified copy source is larger than the maximum allowable size for a copy source: 5368709120');
+  if (original.size > MAX_COPY_SOURCE_SIZE) {
+    throw awsError('InvalidRequest', `The specified copy source is larger than the maximum allowable size for a copy source: ${MAX_COPY_SOURCE_SIZE}`);
   }
   checkCopyConditions(call, original);
   const stored = metadataDirective === 'REPLACE' ? storedHeaders(call.req.headers) : undefined;
@@ -210,56 +190,50 @@ export async function copyObject(call: S3Call): Promise<WireResponse> {
   );
 }
 
-function checkCopyConditions(call: S3Call, source: S3Object): void {
-  const ifMatch = header(call, 'x-amz-copy-source-if-match');
-  const ifNoneMatch = header(call, 'x-amz-copy-source-if-none-match');
-  const modifiedSince = header(call, 'x-amz-copy-source-if-modified-since');
-  const unmodifiedSince = header(call, 'x-amz-copy-source-if-unmodified-since');
-  const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
-  const date = (t: string | undefined) => (t === undefined || Number.isNaN(Date.parse(t)) ? undefined : new Date(t));
-  const failed = (condition: string) => awsError('PreconditionFailed', undefined, { fields: { Condition: condition } });
-  if (ifMatch !== undefined) {
-    if (!etagListMatches(ifMatch, source.etag)) throw failed('x-amz-copy-source-If-Match');
-  } else {
-    const d = date(unmodifiedSince);
-    if (d !== undefined && seconds(source.lastModified) > seconds(d)) throw failed('x-amz-copy-source-If-Unmodified-Since');
-  }
-  if (ifNoneMatch !== undefined) {
-    if (etagListMatches(ifNoneMatch, source.etag)) throw failed('x-amz-copy-source-If-None-Match');
-  } else {
-    const d = date(modifiedSince);
-    if (d !== undefined && seconds(source.lastModified) <= seconds(d)) throw failed('x-amz-copy-source-If-Modified-Since');
-  }
-}
-
-/** DeleteObject: 204 whether or not the key existed. */
+/**
+ * DeleteObject: 204 whether or not the key existed. With a versionId it is s3:DeleteObjectVersion:
+ * `null` deletes the object, another version is already gone; either is echoed in x-amz-version-id.
+ */
 export async function deleteObject(call: S3Call): Promise<WireResponse> {
+  const version = requestedVersion(call.query);
   const entry = await call.bucket();
   const key = call.key ?? '';
-  call.authorize(call.op.action, resourceArn('object', entry.bucket.name, key), entry);
-  const removed = await call.services.writing(entry.bucket.name, key, () => call.services.store.s3Objects.delete(entry.bucket.name, key));
-  if (removed !== undefined) await call.services.blobs.remove(removed.blobs.map((b) => b.id));
-  return call.reply(204);
+  call.authorize(versionedAction(call.op.action, version), resourceArn('object', entry.bucket.name, key), entry, versionKeys(version));
+  if (version.kind !== 'missing') await removeObject(call, entry.bucket.name, key);
+  const echoed = echoedVersionId(version);
+  return call.reply(204, echoed === undefined ? {} : { 'x-amz-version-id': echoed });
 }
 
-/** DeleteObjects: each key authorized and deleted on its own; refusals are listed as Errors. */
+async function removeObject(call: S3Call, bucket: string, key: string): Promise<void> {
+  const removed = await call.services.writing(bucket, key, () => call.services.store.s3Objects.delete(bucket, key));
+  if (removed !== undefined) await call.services.blobs.remove(removed.blobs.map((b) => b.id));
+}
+
+/**
+ * DeleteObjects: each key authorized and deleted on its own (s3:DeleteObjectVersion for the keys
+ * named with a VersionId, as DeleteObject); refusals are listed as Errors.
+ */
 export async function deleteObjects(call: S3Call): Promise<WireResponse> {
   const entry = await call.bucket();
   const request = readDelete(await call.smallBody(2 * 1024 * 1024));
   if (request instanceof Error) throw request;
-  const deleted: { Key: string }[] = [];
-  const errors: { Key: string; Code: string; Message: string }[] = [];
-  for (const { key } of request.objects) {
+  const deleted: { Key: string; VersionId?: string }[] = [];
+  const errors: { Key: string; VersionId?: string; Code: string; Message: string }[] = [];
+  for (const { key, versionId } of request.objects) {
     const arn = resourceArn('object', entry.bucket.name, key);
-    if (!call.allows('s3:DeleteObject', arn, entry)) {
-      errors.push({ Key: key, Code: 'AccessDenied', Message: 'Access Denied' });
+    const named = versionId === undefined ? {} : { VersionId: versionId };
+    const version = parseVersionId(versionId);
+    if (version instanceof Error) {
+      errors.push({ Key: key, ...named, Code: version.code, Message: version.message });
       continue;
     }
-    const removed = await call.services.writing(entry.bucket.name, key, () => call.services.store.s3Objects.delete(entry.bucket.name, key));
-    if (removed !== undefined) await call.services.blobs.remove(removed.blobs.map((b) => b.id));
-    if (!request.quiet) deleted.push({ Key: key });
+    if (!call.allows(versionedAction('s3:DeleteObject', version), arn, entry, versionKeys(version))) {
+      errors.push({ Key: key, ...named, Code: 'AccessDenied', Message: 'Access Denied' });
+      continue;
+    }
+    if (version.kind !== 'missing') await removeObject(call, entry.bucket.name, key);
+    if (!request.quiet) deleted.push({ Key: key, ...named });
   }
-  call.audit.requestParameters['delete'] = { Object: request.objects.map((o) => ({ Key: o.key })), Quiet: request.quiet };
+  call.audit.requestParameters['delete'] = { Object: request.objects.map((o) => ({ Key: o.key, ...(o.versionId === undefined ? {} : { VersionId: o.versionId }) })), Quiet: request.quiet };
   return restXmlResponse('DeleteResult', DELETE_RESULT, { Deleted: deleted, Error: errors }, call.ids);
 }
-

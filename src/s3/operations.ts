@@ -4,7 +4,9 @@
 // s3:GetObject, HeadBucket and ListObjects(V2) are s3:ListBucket, UploadPart and the multipart
 // create/complete calls are s3:PutObject, DeleteBucketTagging is s3:PutBucketTagging, the public
 // access block calls are s3:*BucketPublicAccessBlock. CopyObject is s3:GetObject on the source and
-// s3:PutObject on the target; DeleteObjects is s3:DeleteObject on each key.
+// s3:PutObject on the target (UploadPartCopy likewise); DeleteObjects is s3:DeleteObject on each key.
+// A request naming a versionId is authorized as the version's action instead (s3:GetObjectVersion,
+// s3:DeleteObjectVersion, s3:GetObjectVersionAcl, ...: see version-id.ts).
 // CloudTrail logs object-level calls (and listings of a bucket's objects) as data events and
 // bucket-level calls as management events (AWS CloudTrail User Guide, "Logging data events":
 // Amazon S3 object-level API activity).
@@ -42,7 +44,27 @@ export type S3OperationName =
   | 'UploadPart'
   | 'CompleteMultipartUpload'
   | 'AbortMultipartUpload'
-  | 'ListParts';
+  | 'ListParts'
+  | 'UploadPartCopy'
+  | 'GetBucketAcl'
+  | 'PutBucketAcl'
+  | 'GetObjectAcl'
+  | 'PutObjectAcl'
+  | 'GetBucketOwnershipControls'
+  | 'PutBucketOwnershipControls'
+  | 'GetBucketVersioning'
+  | 'PutBucketVersioning'
+  | 'ListObjectVersions'
+  | 'GetBucketCors'
+  | 'GetBucketLifecycleConfiguration'
+  | 'GetBucketWebsite'
+  | 'GetBucketEncryption'
+  | 'GetBucketLogging'
+  | 'GetBucketRequestPayment'
+  | 'GetBucketNotificationConfiguration'
+  | 'GetObjectLockConfiguration'
+  | 'GetBucketAccelerateConfiguration'
+  | 'GetBucketReplication';
 
 /** What an operation acts on: the account's bucket list, one bucket, or one object. */
 export type S3ResourceScope = 'service' | 'bucket' | 'object';
@@ -97,6 +119,26 @@ export const S3_OPERATIONS: { readonly [N in S3OperationName]: S3OperationSpec }
   CompleteMultipartUpload: op('CompleteMultipartUpload', 's3:PutObject', 'object', 'Data', false),
   AbortMultipartUpload: op('AbortMultipartUpload', 's3:AbortMultipartUpload', 'object', 'Data', false),
   ListParts: op('ListParts', 's3:ListMultipartUploadParts', 'object', 'Data', true),
+  UploadPartCopy: op('UploadPartCopy', 's3:PutObject', 'object', 'Data', false),
+  GetBucketAcl: op('GetBucketAcl', 's3:GetBucketAcl', 'bucket', 'Management', true),
+  PutBucketAcl: op('PutBucketAcl', 's3:PutBucketAcl', 'bucket', 'Management', false),
+  GetObjectAcl: op('GetObjectAcl', 's3:GetObjectAcl', 'object', 'Data', true),
+  PutObjectAcl: op('PutObjectAcl', 's3:PutObjectAcl', 'object', 'Data', false),
+  GetBucketOwnershipControls: op('GetBucketOwnershipControls', 's3:GetBucketOwnershipControls', 'bucket', 'Management', true),
+  PutBucketOwnershipControls: op('PutBucketOwnershipControls', 's3:PutBucketOwnershipControls', 'bucket', 'Management', false),
+  GetBucketVersioning: op('GetBucketVersioning', 's3:GetBucketVersioning', 'bucket', 'Management', true),
+  PutBucketVersioning: op('PutBucketVersioning', 's3:PutBucketVersioning', 'bucket', 'Management', false),
+  ListObjectVersions: op('ListObjectVersions', 's3:ListBucketVersions', 'bucket', 'Data', true),
+  GetBucketCors: op('GetBucketCors', 's3:GetBucketCORS', 'bucket', 'Management', true),
+  GetBucketLifecycleConfiguration: op('GetBucketLifecycleConfiguration', 's3:GetLifecycleConfiguration', 'bucket', 'Management', true, 'GetBucketLifecycle'),
+  GetBucketWebsite: op('GetBucketWebsite', 's3:GetBucketWebsite', 'bucket', 'Management', true),
+  GetBucketEncryption: op('GetBucketEncryption', 's3:GetEncryptionConfiguration', 'bucket', 'Management', true),
+  GetBucketLogging: op('GetBucketLogging', 's3:GetBucketLogging', 'bucket', 'Management', true),
+  GetBucketRequestPayment: op('GetBucketRequestPayment', 's3:GetBucketRequestPayment', 'bucket', 'Management', true),
+  GetBucketNotificationConfiguration: op('GetBucketNotificationConfiguration', 's3:GetBucketNotification', 'bucket', 'Management', true, 'GetBucketNotification'),
+  GetObjectLockConfiguration: op('GetObjectLockConfiguration', 's3:GetBucketObjectLockConfiguration', 'bucket', 'Management', true),
+  GetBucketAccelerateConfiguration: op('GetBucketAccelerateConfiguration', 's3:GetAccelerateConfiguration', 'bucket', 'Management', true),
+  GetBucketReplication: op('GetBucketReplication', 's3:GetReplicationConfiguration', 'bucket', 'Management', true),
 };
 
 /** The resource ARN an operation is authorized on. ListAllMyBuckets names no resource type. */

@@ -86,12 +86,17 @@ export const TAGGING = { type: 'structure', members: { TagSet: tagSet } } as con
 export const DELETE_RESULT = {
   type: 'structure',
   members: {
-    Deleted: { type: 'list', flattened: true, member: { type: 'structure', members: { Key: str } } },
-    Error: { type: 'list', flattened: true, member: { type: 'structure', members: { Key: str, Code: str, Message: str } } },
+    Deleted: { type: 'list', flattened: true, member: { type: 'structure', members: { Key: str, VersionId: str } } },
+    Error: { type: 'list', flattened: true, member: { type: 'structure', members: { Key: str, VersionId: str, Code: str, Message: str } } },
   },
 } as const;
 
 export const COPY_OBJECT_RESULT = { type: 'structure', members: { ETag: str, LastModified: time, ...checksumMembers } } as const;
+
+export const COPY_PART_RESULT = {
+  type: 'structure',
+  members: { ETag: str, LastModified: time, ChecksumCRC32: str, ChecksumCRC32C: str, ChecksumCRC64NVME: str, ChecksumSHA1: str, ChecksumSHA256: str },
+} as const;
 
 export const INITIATE_MULTIPART_UPLOAD_RESULT = { type: 'structure', members: { Bucket: str, Key: str, UploadId: str } } as const;
 
@@ -156,3 +161,69 @@ export const PUBLIC_ACCESS_BLOCK_CONFIGURATION = {
 } as const;
 
 export const POLICY_STATUS = { type: 'structure', members: { IsPublic: bool } } as const;
+
+export const LIST_VERSIONS_RESULT = {
+  type: 'structure',
+  members: {
+    Name: str,
+    Prefix: str,
+    KeyMarker: str,
+    VersionIdMarker: str,
+    NextKeyMarker: str,
+    NextVersionIdMarker: str,
+    MaxKeys: int,
+    Delimiter: str,
+    IsTruncated: bool,
+    EncodingType: str,
+    Version: {
+      type: 'list',
+      flattened: true,
+      member: {
+        type: 'structure',
+        members: {
+          Key: str,
+          VersionId: str,
+          IsLatest: bool,
+          LastModified: time,
+          ETag: str,
+          ChecksumAlgorithm: str,
+          ChecksumType: str,
+          Size: long,
+          StorageClass: str,
+          Owner: owner,
+        },
+      },
+    },
+    CommonPrefixes: commonPrefixes,
+  },
+} as const;
+
+/** GetBucketVersioning of a bucket whose versioning was never set: no Status, no MfaDelete. */
+export const VERSIONING_CONFIGURATION = { type: 'structure', members: { Status: str, MfaDelete: str } } as const;
+
+export const OWNERSHIP_CONTROLS = {
+  type: 'structure',
+  members: { Rule: { type: 'list', flattened: true, member: { type: 'structure', members: { ObjectOwnership: str } } } },
+} as const;
+
+export const SERVER_SIDE_ENCRYPTION_CONFIGURATION = {
+  type: 'structure',
+  members: {
+    Rule: {
+      type: 'list',
+      flattened: true,
+      member: {
+        type: 'structure',
+        members: {
+          ApplyServerSideEncryptionByDefault: { type: 'structure', members: { SSEAlgorithm: str, KMSMasterKeyID: str } },
+          BucketKeyEnabled: bool,
+        },
+      },
+    },
+  },
+} as const;
+
+export const REQUEST_PAYMENT_CONFIGURATION = { type: 'structure', members: { Payer: str } } as const;
+
+/** A configuration document that is empty when nothing is configured (BucketLoggingStatus, NotificationConfiguration, AccelerateConfiguration). */
+export const EMPTY_CONFIGURATION = { type: 'structure', members: {} } as const;

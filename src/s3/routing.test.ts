@@ -49,6 +49,26 @@ const CASES: readonly Case[] = [
   { method: 'DELETE', url: '/pics/big.bin?uploadId=u', operation: 'AbortMultipartUpload', action: 's3:AbortMultipartUpload', resource: 'arn:aws:s3:::pics/big.bin' },
   { method: 'GET', url: '/pics/big.bin?uploadId=u', operation: 'ListParts', action: 's3:ListMultipartUploadParts', resource: 'arn:aws:s3:::pics/big.bin' },
   { method: 'GET', url: '/photos%202024/a%2Bb/c%20d.jpg', operation: 'GetObject', action: 's3:GetObject', resource: 'arn:aws:s3:::photos 2024/a+b/c d.jpg' },
+  { method: 'PUT', url: '/pics/big.bin?partNumber=1&uploadId=u', headers: { 'x-amz-copy-source': '/src/big.bin' }, operation: 'UploadPartCopy', action: 's3:PutObject', resource: 'arn:aws:s3:::pics/big.bin' },
+  { method: 'GET', url: '/pics?acl', operation: 'GetBucketAcl', action: 's3:GetBucketAcl', resource: 'arn:aws:s3:::pics' },
+  { method: 'PUT', url: '/pics?acl', operation: 'PutBucketAcl', action: 's3:PutBucketAcl', resource: 'arn:aws:s3:::pics' },
+  { method: 'GET', url: '/pics/k?acl', operation: 'GetObjectAcl', action: 's3:GetObjectAcl', resource: 'arn:aws:s3:::pics/k' },
+  { method: 'PUT', url: '/pics/k?acl', operation: 'PutObjectAcl', action: 's3:PutObjectAcl', resource: 'arn:aws:s3:::pics/k' },
+  { method: 'GET', url: '/pics?ownershipControls', operation: 'GetBucketOwnershipControls', action: 's3:GetBucketOwnershipControls', resource: 'arn:aws:s3:::pics' },
+  { method: 'PUT', url: '/pics?ownershipControls', operation: 'PutBucketOwnershipControls', action: 's3:PutBucketOwnershipControls', resource: 'arn:aws:s3:::pics' },
+  { method: 'GET', url: '/pics?versioning', operation: 'GetBucketVersioning', action: 's3:GetBucketVersioning', resource: 'arn:aws:s3:::pics' },
+  { method: 'PUT', url: '/pics?versioning', operation: 'PutBucketVersioning', action: 's3:PutBucketVersioning', resource: 'arn:aws:s3:::pics' },
+  { method: 'GET', url: '/pics?versions&prefix=a', operation: 'ListObjectVersions', action: 's3:ListBucketVersions', resource: 'arn:aws:s3:::pics' },
+  { method: 'GET', url: '/pics?cors', operation: 'GetBucketCors', action: 's3:GetBucketCORS', resource: 'arn:aws:s3:::pics' },
+  { method: 'GET', url: '/pics?lifecycle', operation: 'GetBucketLifecycleConfiguration', action: 's3:GetLifecycleConfiguration', resource: 'arn:aws:s3:::pics' },
+  { method: 'GET', url: '/pics?website', operation: 'GetBucketWebsite', action: 's3:GetBucketWebsite', resource: 'arn:aws:s3:::pics' },
+  { method: 'GET', url: '/pics?encryption', operation: 'GetBucketEncryption', action: 's3:GetEncryptionConfiguration', resource: 'arn:aws:s3:::pics' },
+  { method: 'GET', url: '/pics?logging', operation: 'GetBucketLogging', action: 's3:GetBucketLogging', resource: 'arn:aws:s3:::pics' },
+  { method: 'GET', url: '/pics?requestPayment', operation: 'GetBucketRequestPayment', action: 's3:GetBucketRequestPayment', resource: 'arn:aws:s3:::pics' },
+  { method: 'GET', url: '/pics?notification', operation: 'GetBucketNotificationConfiguration', action: 's3:GetBucketNotification', resource: 'arn:aws:s3:::pics' },
+  { method: 'GET', url: '/pics?object-lock', operation: 'GetObjectLockConfiguration', action: 's3:GetBucketObjectLockConfiguration', resource: 'arn:aws:s3:::pics' },
+  { method: 'GET', url: '/pics?accelerate', operation: 'GetBucketAccelerateConfiguration', action: 's3:GetAccelerateConfiguration', resource: 'arn:aws:s3:::pics' },
+  { method: 'GET', url: '/pics?replication', operation: 'GetBucketReplication', action: 's3:GetReplicationConfiguration', resource: 'arn:aws:s3:::pics' },
 ];
 
 function route(c: Pick<Case, 'method' | 'url' | 'headers'>, host = '127.0.0.1:4577') {
@@ -85,12 +105,53 @@ describe('Each request is authorized as its IAM action on its resource ARN (Amaz
     }
   });
 
-  it('subresources S3 has but podiam does not serve are NotImplemented, other methods MethodNotAllowed', () => {
-    expect(route({ method: 'GET', url: '/pics?acl' })).toEqual({ error: 'NotImplemented' });
-    expect(route({ method: 'PUT', url: '/pics/k?retention' })).toEqual({ error: 'NotImplemented' });
-    expect(route({ method: 'PUT', url: '/pics/k?partNumber=1&uploadId=u', headers: { 'x-amz-copy-source': 'a/b' } })).toEqual({ error: 'NotImplemented' });
-    expect(route({ method: 'POST', url: '/pics/k' })).toEqual({ error: 'MethodNotAllowed' });
-    expect(route({ method: 'PUT', url: '/' })).toEqual({ error: 'MethodNotAllowed' });
+});
+
+describe('Subresources choose the operation; the method alone never does (Amazon S3 API Reference, each action\'s "Request Syntax")', () => {
+  it.each([
+    ['PUT', '/pics?cors'],
+    ['DELETE', '/pics?cors'],
+    ['PUT', '/pics?lifecycle'],
+    ['DELETE', '/pics?lifecycle'],
+    ['PUT', '/pics?website'],
+    ['PUT', '/pics?replication'],
+    ['PUT', '/pics?encryption'],
+    ['PUT', '/pics?notification'],
+    ['PUT', '/pics?logging'],
+    ['GET', '/pics?inventory&id=x'],
+    ['DELETE', '/pics?metrics&id=x'],
+    ['DELETE', '/pics?ownershipControls'],
+    ['POST', '/pics'],
+    ['PUT', '/pics/k?retention'],
+    ['PUT', '/pics/k?legal-hold'],
+    ['POST', '/pics/k?restore'],
+    ['POST', '/pics/k?select&select-type=2'],
+    ['GET', '/pics/k?attributes'],
+    ['GET', '/pics/k?versioning'],
+    ['DELETE', '/pics/k?cors'],
+  ])('%s %s is NotImplemented, not the operation of its method', (method, url) => {
+    expect(route({ method, url })).toEqual({ error: 'NotImplemented' });
+  });
+
+  it.each([
+    ['DELETE', '/pics?location'],
+    ['PUT', '/pics?versions'],
+    ['DELETE', '/pics?uploads'],
+    ['GET', '/pics?delete'],
+    ['PUT', '/pics/k?uploads'],
+    ['POST', '/pics?acl'],
+    ['POST', '/pics/k'],
+    ['PUT', '/'],
+  ])('%s %s: a method S3 does not define there is MethodNotAllowed', (method, url) => {
+    expect(route({ method, url })).toEqual({ error: 'MethodNotAllowed' });
+  });
+
+  it('parameters that are no subresource leave the operation to the method (x-id, versionId, partNumber, response-*)', () => {
+    expect(route({ method: 'GET', url: '/pics/k?x-id=GetObject&versionId=null&partNumber=2&response-content-type=a' })).toMatchObject({ operation: 'GetObject' });
+    expect(route({ method: 'DELETE', url: '/pics/k?versionId=null' })).toMatchObject({ operation: 'DeleteObject' });
+    expect(route({ method: 'PUT', url: '/pics/k?x-id=PutObject' })).toMatchObject({ operation: 'PutObject' });
+    expect(route({ method: 'GET', url: '/pics?list-type=2&fetch-owner=true&x-id=ListObjectsV2' })).toMatchObject({ operation: 'ListObjectsV2' });
+    expect(route({ method: 'HEAD', url: '/pics/k?versionId=null&partNumber=1' })).toMatchObject({ operation: 'HeadObject' });
   });
 });
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { isAwsError } from '../../aws/index.ts';
-import { readBucketConfiguration, readCompleteMultipartUpload, readDelete, readPublicAccessBlock, readTagging } from './request-documents.ts';
+import {
+  readAccessControlPolicy,
+  readBucketConfiguration,
+  readCompleteMultipartUpload,
+  readDelete,
+  readOwnershipControls,
+  readPublicAccessBlock,
+  readTagging,
+  readVersioningConfiguration,
+} from './request-documents.ts';
 import { readXml } from './xml-reader.ts';
 
 const b = (text: string) => Buffer.from(text, 'utf8');
@@ -68,5 +77,47 @@ describe('S3 request documents (Amazon S3 API Reference, "Request Syntax"; Malfo
       expect(isAwsError(r) && r.code, bad).toBe('MalformedXML');
     }
     expect(readXml('<a x="1" y=\'2\'><!-- c --><b/></a>')).toEqual({ name: 'a', children: [{ name: 'b', children: [], text: '' }], text: '' });
+  });
+
+  it('VersioningConfiguration: Status Enabled or Suspended, MfaDelete Enabled or Disabled, both optional', () => {
+    expect(readVersioningConfiguration(b(`<VersioningConfiguration ${NS}><Status>Enabled</Status></VersioningConfiguration>`))).toEqual({ status: 'Enabled', mfaDelete: undefined });
+    expect(readVersioningConfiguration(b('<VersioningConfiguration><MfaDelete>Disabled</MfaDelete></VersioningConfiguration>'))).toEqual({ status: undefined, mfaDelete: 'Disabled' });
+    for (const bad of ['<VersioningConfiguration><Status>On</Status></VersioningConfiguration>', '<Versioning/>']) {
+      const r = readVersioningConfiguration(b(bad));
+      expect(isAwsError(r) && r.code, bad).toBe('MalformedXML');
+    }
+  });
+
+  it('OwnershipControls: one Rule with one of the three ObjectOwnership settings', () => {
+    expect(readOwnershipControls(b(`<OwnershipControls ${NS}><Rule><ObjectOwnership>BucketOwnerEnforced</ObjectOwnership></Rule></OwnershipControls>`))).toBe('BucketOwnerEnforced');
+    expect(readOwnershipControls(b('<OwnershipControls><Rule><ObjectOwnership>ObjectWriter</ObjectOwnership></Rule></OwnershipControls>'))).toBe('ObjectWriter');
+    for (const bad of ['<OwnershipControls/>', '<OwnershipControls><Rule><ObjectOwnership>Mine</ObjectOwnership></Rule></OwnershipControls>']) {
+      const r = readOwnershipControls(b(bad));
+      expect(isAwsError(r) && r.code, bad).toBe('MalformedXML');
+    }
+  });
+
+  it('AccessControlPolicy: grantees by ID, URI or EmailAddress with their permission; anything unreadable is MalformedACLError', () => {
+    const doc = `<AccessControlPolicy ${NS}><Owner><ID>o</ID></Owner><AccessControlList>
+      <Grant><Grantee xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="CanonicalUser"><ID>o</ID></Grantee><Permission>FULL_CONTROL</Permission></Grant>
+      <Grant><Grantee xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="Group"><URI>http://acs.amazonaws.com/groups/global/AllUsers</URI></Grantee><Permission>READ</Permission></Grant>
+    </AccessControlList></AccessControlPolicy>`;
+    expect(readAccessControlPolicy(b(doc))).toEqual({
+      ownerId: 'o',
+      grants: [
+        { grantee: { type: 'CanonicalUser', value: 'o' }, permission: 'FULL_CONTROL' },
+        { grantee: { type: 'Group', value: 'http://acs.amazonaws.com/groups/global/AllUsers' }, permission: 'READ' },
+      ],
+    });
+    for (const bad of [
+      '<AccessControlPolicy/>',
+      '<AccessControlPolicy><AccessControlList><Grant><Permission>READ</Permission></Grant></AccessControlList></AccessControlPolicy>',
+      '<AccessControlPolicy><AccessControlList><Grant><Grantee><ID>o</ID></Grantee><Permission>ALL</Permission></Grant></AccessControlList></AccessControlPolicy>',
+      '<Tagging/>',
+      'not xml',
+    ]) {
+      const r = readAccessControlPolicy(b(bad));
+      expect(isAwsError(r) && r.code, bad).toBe('MalformedACLError');
+    }
   });
 });

@@ -1,9 +1,11 @@
 // The XML documents S3 requests carry, read into typed values (Amazon S3 API Reference, "Request
 // Syntax" of PutBucketTagging/PutObjectTagging, DeleteObjects, CompleteMultipartUpload,
-// CreateBucket and PutPublicAccessBlock). A document that is not well-formed or lacks a required
-// element is MalformedXML.
+// CreateBucket, PutPublicAccessBlock, PutBucketVersioning, PutBucketOwnershipControls and
+// PutBucketAcl/PutObjectAcl). A document that is not well-formed or lacks a required element is
+// MalformedXML (an AccessControlPolicy: MalformedACLError).
 import { awsError, type AwsError } from '../../aws/index.ts';
 import type { PublicAccessBlock, Tag } from '../../store/index.ts';
+import type { AccessControlPolicy, AclGrant } from '../acl.ts';
 import { childOf, childrenOf, readXml, type XmlElement } from './xml-reader.ts';
 
 const malformed = (detail: string): AwsError => awsError('MalformedXML', undefined, { detail });
@@ -123,4 +125,60 @@ export function readPublicAccessBlock(body: Buffer): PublicAccessBlock | AwsErro
   if (blockPublicPolicy instanceof Error) return blockPublicPolicy;
   if (restrictPublicBuckets instanceof Error) return restrictPublicBuckets;
   return { blockPublicAcls, ignorePublicAcls, blockPublicPolicy, restrictPublicBuckets };
+}
+
+/** What a PutBucketVersioning body asks. */
+export interface VersioningRequest {
+  readonly status: 'Enabled' | 'Suspended' | undefined;
+  readonly mfaDelete: 'Enabled' | 'Disabled' | undefined;
+}
+
+/** `<VersioningConfiguration><Status/><MfaDelete/></VersioningConfiguration>`. */
+export function readVersioningConfiguration(body: Buffer): VersioningRequest | AwsError {
+  const doc = root(body, 'VersioningConfiguration');
+  if (doc instanceof Error) return doc;
+  const status = childOf(doc, 'Status')?.text.trim();
+  const mfaDelete = childOf(doc, 'MfaDelete')?.text.trim();
+  if (status !== undefined && status !== 'Enabled' && status !== 'Suspended') return malformed(`Status ${status}`);
+  if (mfaDelete !== undefined && mfaDelete !== 'Enabled' && mfaDelete !== 'Disabled') return malformed(`MfaDelete ${mfaDelete}`);
+  return { status, mfaDelete };
+}
+
+const OBJECT_OWNERSHIPS = ['BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter'] as const;
+
+/** `<OwnershipControls><Rule><ObjectOwnership/></Rule></OwnershipControls>`: one rule. */
+export function readOwnershipControls(body: Buffer): (typeof OBJECT_OWNERSHIPS)[number] | AwsError {
+  const doc = root(body, 'OwnershipControls');
+  if (doc instanceof Error) return doc;
+  const rules = childrenOf(doc, 'Rule');
+  const text = rules.length === 1 && rules[0] !== undefined ? childOf(rules[0], 'ObjectOwnership')?.text.trim() : undefined;
+  const ownership = OBJECT_OWNERSHIPS.find((o) => o === text);
+  return ownership ?? malformed(`${rules.length} rules, ObjectOwnership ${text ?? 'absent'}`);
+}
+
+const PERMISSIONS = ['FULL_CONTROL', 'WRITE', 'WRITE_ACP', 'READ', 'READ_ACP'];
+
+/** `<AccessControlPolicy><AccessControlList><Grant><Grantee/><Permission/></Grant>…</AccessControlList><Owner/></AccessControlPolicy>`. */
+export function readAccessControlPolicy(body: Buffer): AccessControlPolicy | AwsError {
+  const malformedAcl = (detail: string) => awsError('MalformedACLError', undefined, { detail });
+  const doc = readXml(body.toString('utf8'));
+  if (doc === undefined || doc.name !== 'AccessControlPolicy') return malformedAcl('not an AccessControlPolicy');
+  const list = childOf(doc, 'AccessControlList');
+  if (list === undefined) return malformedAcl('no AccessControlList');
+  const grants: AclGrant[] = [];
+  for (const grant of childrenOf(list, 'Grant')) {
+    const grantee = childOf(grant, 'Grantee');
+    const permission = childOf(grant, 'Permission')?.text.trim();
+    if (grantee === undefined || permission === undefined || !PERMISSIONS.includes(permission)) return malformedAcl('Grant without Grantee or Permission');
+    // The Grantee's xsi:type follows from the element it holds: ID, URI or EmailAddress.
+    const id = childOf(grantee, 'ID')?.text.trim();
+    const uri = childOf(grantee, 'URI')?.text.trim();
+    const email = childOf(grantee, 'EmailAddress')?.text.trim();
+    if (id !== undefined) grants.push({ grantee: { type: 'CanonicalUser', value: id }, permission });
+    else if (uri !== undefined) grants.push({ grantee: { type: 'Group', value: uri }, permission });
+    else if (email !== undefined) grants.push({ grantee: { type: 'AmazonCustomerByEmail', value: email }, permission });
+    else return malformedAcl('Grantee without ID, URI or EmailAddress');
+  }
+  const owner = childOf(doc, 'Owner');
+  return { ownerId: owner === undefined ? undefined : childOf(owner, 'ID')?.text.trim(), grants };
 }
