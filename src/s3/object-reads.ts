@@ -33,8 +33,8 @@ function header(call: S3Call, name: string): string | undefined {
 export async function readableObject(call: S3Call, entry: BucketEntry, key: string, action: string, version: RequestedVersion = { kind: 'current' }): Promise<S3Object> {
   const object = await call.services.objects.get(entry.bucket.name, key);
   const arn = resourceArn('object', entry.bucket.name, key);
-  const context = { ...(object === undefined ? {} : existingObjectTagKeys(object.tags)), ...versionKeys(version) };
-  call.authorize(versionedAction(action, version), arn, entry, context);
+  const tagKeys = object === undefined ? {} : existingObjectTagKeys(object.tags);
+  call.authorize(versionedAction(action, version), arn, entry, version.kind === 'current' ? tagKeys : { ...tagKeys, ...versionKeys(version) });
   if (object === undefined || version.kind === 'missing') {
     if (object === undefined && !call.allows('s3:ListBucket', entry.arn, entry)) {
       throw awsError('AccessDenied', 'Access Denied', { detail: `no such key ${key}; no s3:ListBucket` });

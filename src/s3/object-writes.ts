@@ -4,12 +4,13 @@
 // fsynced and renamed into place; the row is committed last, so a refused or interrupted upload
 // leaves nothing. The tags of `x-amz-tagging` need s3:PutObjectTagging as well as s3:PutObject.
 // Conditional writes: `If-None-Match: *` refuses to replace an object, `If-Match` to replace
-// another version (412 PreconditionFailed; If-Match on a missing key is 404 NoSuchKey).
+// another version (412 PreconditionFailed; If-Match on a missing key is 404 NoSuchKey). Deletes
+// naming a versionId are s3:DeleteObjectVersion (version-id.ts).
 import { awsError, checkObjectKey, restXmlResponse, type WireResponse } from '../aws/index.ts';
 import type { BlobRef, S3Object, Tag } from '../store/index.ts';
 import type { BucketEntry } from './bucket-directory.ts';
-import { requestObjectTagKeys, writeHeaderKeys } from './condition-keys.ts';
 import { aclOfHeaders } from './acl.ts';
+import { requestObjectTagKeys, writeHeaderKeys } from './condition-keys.ts';
 import { etagListMatches } from './conditional.ts';
 import { checkCopyConditions, readCopySource } from './copy-source.ts';
 import { quotedEtag } from './etag.ts';
