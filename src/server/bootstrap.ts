@@ -62,7 +62,9 @@ export async function bootstrap(
 export async function writeCliFiles(dataDir: string, admin: AdminCredentials, region: string, endpointUrl: string): Promise<void> {
   await mkdir(dataDir, { recursive: true });
   const credentials = `[default]\naws_access_key_id = ${admin.accessKeyId}\naws_secret_access_key = ${admin.secretAccessKey}\n`;
-  const config = `[default]\nregion = ${region}\noutput = json\nendpoint_url = ${endpointUrl}\n`;
+  // signature_version s3v4: the AWS CLI v1 presigns S3 URLs with Signature Version 2 otherwise, which
+  // S3 (and podiam) refuse for buckets created since June 2020.
+  const config = `[default]\nregion = ${region}\noutput = json\nendpoint_url = ${endpointUrl}\ns3 =\n    signature_version = s3v4\n`;
   await writeFile(join(dataDir, 'credentials'), credentials, { mode: 0o600 });
   await writeFile(join(dataDir, 'config'), config, { mode: 0o600 });
 }

@@ -23,6 +23,22 @@ describe('podiam serve: first start (issue contract)', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ UserId: podiam.accountId, Account: podiam.accountId, Arn: `arn:aws:iam::${podiam.accountId}:root` });
   });
+  // S3 refuses Signature Version 2 for buckets created since June 2020; the AWS CLI v1 presigns with it
+  // unless the profile says `s3 = signature_version = s3v4`, which DIR/config does.
+  it('DIR/config makes `aws s3 presign` sign with SigV4, and the URL fetches the object', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, AWS_SHARED_CREDENTIALS_FILE: join(podiam.dataDir, 'credentials'), AWS_CONFIG_FILE: join(podiam.dataDir, 'config') };
+    for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_ENDPOINT_URL']) delete env[name];
+    const run = (args: string[], input?: string) => spawnSync('aws', args, { env, encoding: 'utf8', input });
+    expect(run(['s3api', 'create-bucket', '--bucket', 'presigned']).status).toBe(0);
+    expect(run(['s3', 'cp', '-', 's3://presigned/hello.txt'], 'hello, presigned').status).toBe(0);
+    const presigned = run(['s3', 'presign', 's3://presigned/hello.txt', '--expires-in', '300']);
+    expect(presigned.status, presigned.stderr).toBe(0);
+    const url = presigned.stdout.trim();
+    expect(new URL(url).searchParams.get('X-Amz-Algorithm')).toBe('AWS4-HMAC-SHA256');
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('hello, presigned');
+  });
   it('answers /_podiam/health with 200 once ready', async () => {
     expect((await fetch(`${podiam.url}/_podiam/health`)).status).toBe(200);
   });
