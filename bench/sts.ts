@@ -28,6 +28,8 @@ import { rate, report } from './harness.ts';
 const ROOT = resolve(import.meta.dirname, '..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
 const ACCOUNT = '123456789012';
+/** Extra Node flags for the podiam process (e.g. BENCH_PODIAM_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'). */
+const PODIAM_NODE_ARGS = (process.env['BENCH_PODIAM_NODE_ARGS'] ?? '').split(' ').filter((a) => a !== '');
 const CONNECTIONS = 16;
 const SECONDS = 5;
 const SEQUENTIAL_SECONDS = 3;
@@ -125,7 +127,7 @@ export async function run(): Promise<void> {
     const admin = { accessKeyId: 'AKIAPODIAMBENCH00001', secretAccessKey: 'bench-secret-access-key-0123456789abcdef' };
     const podiam = spawn(
       NODE,
-      [join(ROOT, 'bin/podiam.ts'), 'serve', '--listen', `127.0.0.1:${podiamPort}`, '--data-dir', dataDir, '--account-id', ACCOUNT, '--log-level', 'warn'],
+      [...PODIAM_NODE_ARGS, join(ROOT, 'bin/podiam.ts'), 'serve', '--listen', `127.0.0.1:${podiamPort}`, '--data-dir', dataDir, '--account-id', ACCOUNT, '--log-level', 'warn'],
       { env: { ...process.env, PODIAM_ADMIN_ACCESS_KEY_ID: admin.accessKeyId, PODIAM_ADMIN_SECRET_ACCESS_KEY: admin.secretAccessKey }, stdio: 'ignore' },
     );
     children.push(podiam);

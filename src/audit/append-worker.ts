@@ -10,7 +10,9 @@ interface AppendMessage {
 
 const port = parentPort;
 if (port === null) throw new Error('append-worker.ts runs only as a worker thread');
-const store = await openStore(workerData as StoreOptions);
+// Audit events may be lost to a power cut (not to a killed process): see openNodeSqlite.
+const options = workerData as StoreOptions;
+const store = await openStore(options.kind === 'sqlite' ? { ...options, synchronous: 'normal' } : options);
 port.on('message', (message: AppendMessage | 'close') => {
   if (message === 'close') {
     void store.close().finally(() => process.exit(0));

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +37,22 @@ describe('object bytes in files: written aside and renamed into place, read as r
     expect((await bytesOf(await blobs.read([ref], 0, data.length - 1))).equals(data)).toBe(true);
     const dropped = await blobs.receive(chunks(data, 1000));
     await dropped.discard();
+    expect(readdirSync(join(dir, 'tmp'))).toEqual([]);
+  });
+
+  it('an upload past the background-flush size (64 MiB) arrives whole, byte for byte', async () => {
+    const block = randomBytes(1 << 20);
+    async function* big(): AsyncGenerator<Buffer> {
+      for (let i = 0; i < 130; i++) yield block;
+    }
+    const expected = createHash('md5');
+    for (let i = 0; i < 130; i++) expected.update(block);
+    const ref = await (await blobs.receive(big())).commit();
+    expect(ref.size).toBe(130 << 20);
+    const got = createHash('md5');
+    for await (const chunk of await blobs.read([ref], 0, ref.size - 1)) got.update(chunk as Buffer);
+    expect(got.digest('hex')).toBe(expected.digest('hex'));
+    await blobs.remove([ref.id]);
     expect(readdirSync(join(dir, 'tmp'))).toEqual([]);
   });
 

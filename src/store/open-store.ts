@@ -13,6 +13,12 @@ export type StoreOptions =
       readonly path: string;
       /** How long to wait for another process's write lock; default 5000 ms. */
       readonly busyTimeoutMs?: number;
+      /**
+       * 'full' (the default): every commit is on disk before it returns. 'normal': commits survive a
+       * killed process but the last ones may be lost on power loss (see openNodeSqlite) — for a
+       * connection that writes only records whose loss then is acceptable (audit events).
+       */
+      readonly synchronous?: 'full' | 'normal';
     }
   | {
       readonly kind: 'postgres';
@@ -38,7 +44,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 function kyselyFor(options: StoreOptions): Kysely<Database> {
   switch (options.kind) {
     case 'sqlite': {
-      const database = openNodeSqlite({ path: options.path, busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
+      const database = openNodeSqlite({ path: options.path, busyTimeoutMs: options.busyTimeoutMs ?? 5000, synchronous: options.synchronous ?? 'full' });
       return new Kysely<Database>({ dialect: new NodeSqliteDialect(database) });
     }
     case 'postgres': {
