@@ -15,8 +15,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const node = fileURLToPath(new URL('../../node_modules/.bin/node', import.meta.url));
 const writer = fileURLToPath(new URL('./testing/sqlite-writer.ts', import.meta.url));
 
-function pragma(path: string, name: string): unknown {
-  const db = openNodeSqlite({ path, busyTimeoutMs: 1000 });
+function pragma(path: string, name: string, synchronous?: 'full' | 'normal'): unknown {
+  const db = openNodeSqlite({ path, busyTimeoutMs: 1000, ...(synchronous !== undefined ? { synchronous } : {}) });
   try {
     const [row] = db.prepare(`pragma ${name}`).all([]);
     return typeof row === 'object' && row !== null ? Object.values(row)[0] : undefined;
@@ -32,6 +32,13 @@ describe('SQLite is opened for durability: WAL, synchronous=FULL, foreign keys, 
     expect(pragma(path, 'synchronous')).toBe(2); // FULL
     expect(pragma(path, 'foreign_keys')).toBe(1);
     expect(pragma(path, 'busy_timeout')).toBe(1000);
+  });
+
+  it('only a connection that asks for it (the audit writer) commits with synchronous=NORMAL, still in WAL mode', () => {
+    const path = join(dir, 'audit.db');
+    expect(pragma(path, 'synchronous', 'normal')).toBe(1); // NORMAL
+    expect(pragma(path, 'journal_mode', 'normal')).toBe('wal');
+    expect(pragma(path, 'synchronous')).toBe(2);
   });
 
   it('a row referring to a missing parent is refused (foreign keys are enforced)', async () => {
