@@ -5,13 +5,15 @@
 // (NoSuchWebsiteConfiguration), no replication (ReplicationConfigurationNotFoundError), no Object
 // Lock (ObjectLockConfigurationNotFoundError); default encryption SSE-S3 ("Amazon S3 now applies
 // server-side encryption with Amazon S3 managed keys (SSE-S3) as the base level of encryption for
-// every bucket", January 2023) without an S3 Bucket Key; logging off (empty BucketLoggingStatus);
+// every bucket", January 2023) without an S3 Bucket Key, the encryption every object reports
+// (server-side-encryption.ts); logging off (empty BucketLoggingStatus);
 // the bucket owner pays; no notifications; Transfer Acceleration never set (empty, no Status).
 // Setting any of them is NotImplemented (routing.ts).
 import { awsError, restXmlResponse, type WireResponse } from '../aws/index.ts';
 import type { BucketEntry } from './bucket-directory.ts';
 import { EMPTY_CONFIGURATION, REQUEST_PAYMENT_CONFIGURATION, SERVER_SIDE_ENCRYPTION_CONFIGURATION } from './response-shapes.ts';
 import type { S3Call } from './s3-call.ts';
+import { SSE_S3_ALGORITHM } from './server-side-encryption.ts';
 
 async function authorizedBucket(call: S3Call): Promise<BucketEntry> {
   const entry = await call.bucket();
@@ -49,7 +51,7 @@ export async function getBucketEncryption(call: S3Call): Promise<WireResponse> {
   return restXmlResponse(
     'ServerSideEncryptionConfiguration',
     SERVER_SIDE_ENCRYPTION_CONFIGURATION,
-    { Rule: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false }] },
+    { Rule: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: SSE_S3_ALGORITHM }, BucketKeyEnabled: false }] },
     call.ids,
   );
 }

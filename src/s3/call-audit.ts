@@ -1,9 +1,9 @@
 // The CloudTrail record of an S3 call (AWS CloudTrail User Guide, "Amazon S3 information in
 // CloudTrail" and "CloudTrail record contents"): requestParameters with bucketName, Host, key and the
 // query parameters (subresources with empty values, as S3 logs them), additionalEventData with the
-// signature version, authentication method and bytes transferred, and resources naming the object
-// and the bucket with its owner. Object-level calls are data events. Anonymous callers are the
-// `AWSAccount` identity `anonymous`.
+// signature version, authentication method, bytes transferred and the encryption a write applied
+// (SSEApplied), and resources naming the object and the bucket with its owner. Object-level calls are
+// data events. Anonymous callers are the `AWSAccount` identity `anonymous`.
 import type { CallRecord } from '../api/index.ts';
 import type { AwsError, S3RequestIds, VerifiedRequest } from '../aws/index.ts';
 import type { Caller } from '../identity/index.ts';
@@ -50,6 +50,7 @@ export function s3CallRecord(f: S3CallFacts): CallRecord {
     bytesTransferredIn: f.notes.bytesIn,
     bytesTransferredOut: f.notes.bytesOut,
     'x-amz-id-2': f.ids.hostId,
+    ...f.notes.additionalEventData,
   };
   return {
     requestId: f.ids.requestId,

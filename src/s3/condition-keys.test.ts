@@ -35,12 +35,24 @@ describe('S3 condition keys (Service Authorization Reference, "Actions, resource
     expect(listKeys(new URLSearchParams('list-type=2'))).toEqual({});
   });
 
+  it('writes carry s3:x-amz-server-side-encryption only when the request sends the header (so Null conditions see its absence)', () => {
+    expect(writeHeaderKeys({ 'x-amz-server-side-encryption': 'AES256' })).toEqual({ 's3:x-amz-server-side-encryption': 'AES256' });
+    expect(writeHeaderKeys({})).toEqual({});
+  });
+
   it('each action gets only keys the reference lists for it', () => {
     const tags = [{ key: 'Department', value: 'Finance' }];
     const checks: [string, Record<string, unknown>][] = [
       ['GetObject', { ...signed, ...existingObjectTagKeys(tags) }],
       ['ListBucket', { ...signed, ...listKeys(new URLSearchParams('prefix=a&delimiter=/&max-keys=1')) }],
-      ['PutObject', { ...signed, ...requestObjectTagKeys(tags), ...writeHeaderKeys({ 'x-amz-acl': 'private', 'x-amz-storage-class': 'STANDARD', 'if-none-match': '*' }) }],
+      [
+        'PutObject',
+        {
+          ...signed,
+          ...requestObjectTagKeys(tags),
+          ...writeHeaderKeys({ 'x-amz-acl': 'private', 'x-amz-storage-class': 'STANDARD', 'x-amz-server-side-encryption': 'AES256', 'if-none-match': '*' }),
+        },
+      ],
       ['PutObjectTagging', { ...signed, ...existingObjectTagKeys(tags), ...requestObjectTagKeys(tags) }],
       ['CreateBucket', { ...signed, ...requestTagKeys(tags), 's3:locationconstraint': 'eu-west-1' }],
     ];

@@ -5,7 +5,8 @@
 // nothing is copied. CompleteMultipartUpload names the parts in ascending order (InvalidPartOrder),
 // each with its ETag (InvalidPart), all but the last at least 5 MiB (EntityTooSmall). The object's
 // ETag is the MD5 of the parts' binary MD5s, `-N`; its checksum, when the upload chose an algorithm,
-// is the composite checksum of the parts' checksums.
+// is the composite checksum of the parts' checksums. The upload chooses the object's encryption
+// (SSE-S3); its parts and the completed object say so (server-side-encryption.ts).
 import { randomBytes } from 'node:crypto';
 import {
   awsError,
@@ -24,6 +25,7 @@ import { authorizeWrite, checkAcl, requestedTags } from './object-writes.ts';
 import { resourceArn } from './operations.ts';
 import { COMPLETE_MULTIPART_UPLOAD_RESULT, INITIATE_MULTIPART_UPLOAD_RESULT } from './response-shapes.ts';
 import type { S3Call } from './s3-call.ts';
+import { checkEncryption, SSE_S3_RESPONSE_HEADERS, sseApplied } from './server-side-encryption.ts';
 import { readCompleteMultipartUpload } from './xml/request-documents.ts';
 
 /** S3's smallest part but the last: 5 MiB. */
@@ -49,6 +51,7 @@ export async function createMultipartUpload(call: S3Call): Promise<WireResponse>
   const key = call.key ?? '';
   const keyProblem = checkObjectKey(key);
   if (keyProblem !== undefined) throw keyProblem;
+  const encryption = checkEncryption('CreateMultipartUpload', call.req.headers);
   const tags = requestedTags(call);
   authorizeWrite(call, entry, key, tags);
   checkAcl(call, entry);
@@ -74,12 +77,13 @@ export async function createMultipartUpload(call: S3Call): Promise<WireResponse>
   if (created === undefined) throw awsError('NoSuchBucket', undefined, { fields: { BucketName: entry.bucket.name } });
   if (created instanceof StoreConflict) throw awsError('InternalError', undefined, { detail: 'upload ID collision' });
   call.audit.responseElements = { bucket: upload.bucket, key, uploadId: upload.uploadId };
+  call.audit.additionalEventData = sseApplied(encryption);
   return restXmlResponse(
     'InitiateMultipartUploadResult',
     INITIATE_MULTIPART_UPLOAD_RESULT,
     { Bucket: upload.bucket, Key: key, UploadId: upload.uploadId },
     call.ids,
-    algorithm === undefined ? {} : { 'x-amz-checksum-algorithm': algorithm, 'x-amz-checksum-type': 'COMPOSITE' },
+    { ...SSE_S3_RESPONSE_HEADERS, ...(algorithm === undefined ? {} : { 'x-amz-checksum-algorithm': algorithm, 'x-amz-checksum-type': 'COMPOSITE' }) },
   );
 }
 
@@ -97,6 +101,7 @@ export async function uploadPart(call: S3Call): Promise<WireResponse> {
   const entry = await call.bucket();
   const key = call.key ?? '';
   const partNumber = partNumberOf(call);
+  checkEncryption('UploadPart', call.req.headers);
   call.authorize(call.op.action, resourceArn('object', entry.bucket.name, key), entry);
   const upload = await namedUpload(call, entry.bucket.name, key);
   const body = call.body();
@@ -125,7 +130,7 @@ export async function uploadPart(call: S3Call): Promise<WireResponse> {
   }
   if (stored.replaced !== undefined) await call.services.blobs.remove([stored.replaced]);
   const checksum = digest.checksum === undefined ? {} : { [`x-amz-checksum-${digest.checksum.algorithm.toLowerCase()}`]: digest.checksum.value };
-  return call.reply(200, { etag: quotedEtag(digest.md5), ...checksum });
+  return call.reply(200, { etag: quotedEtag(digest.md5), ...checksum, ...SSE_S3_RESPONSE_HEADERS });
 }
 
 /** Every part of an upload, by number. */
@@ -151,6 +156,7 @@ function compositeChecksum(algorithm: ChecksumAlgorithm, parts: readonly S3Part[
 export async function completeMultipartUpload(call: S3Call): Promise<WireResponse> {
   const entry = await call.bucket();
   const key = call.key ?? '';
+  checkEncryption('CompleteMultipartUpload', call.req.headers);
   call.authorize(call.op.action, resourceArn('object', entry.bucket.name, key), entry);
   const upload = await namedUpload(call, entry.bucket.name, key);
   const requested = readCompleteMultipartUpload(await call.smallBody(4 * 1024 * 1024));
@@ -220,6 +226,7 @@ export async function completeMultipartUpload(call: S3Call): Promise<WireRespons
       ...(c !== undefined ? { [`Checksum${c.algorithm}`]: c.value, ChecksumType: c.type } : {}),
     },
     call.ids,
+    SSE_S3_RESPONSE_HEADERS,
   );
 }
 

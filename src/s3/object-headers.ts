@@ -1,10 +1,12 @@
 // The headers S3 keeps with an object and sends back (Amazon S3 API Reference, "PutObject" and
 // "GetObject"): Content-Type (binary/octet-stream when none was given), Content-Encoding (without
 // the aws-chunked transfer coding), Content-Disposition, Content-Language, Cache-Control, Expires,
-// user metadata `x-amz-meta-*` (names lower-cased), and the `response-*` query overrides of GetObject.
+// user metadata `x-amz-meta-*` (names lower-cased), and the `response-*` query overrides of GetObject;
+// reads also carry the object's encryption, SSE-S3 (server-side-encryption.ts).
 import type { IncomingHttpHeaders } from 'node:http';
 import type { S3Object } from '../store/index.ts';
 import { quotedEtag } from './etag.ts';
+import { SSE_S3_RESPONSE_HEADERS } from './server-side-encryption.ts';
 
 /** S3's Content-Type for objects put without one. */
 export const DEFAULT_CONTENT_TYPE = 'binary/octet-stream';
@@ -59,6 +61,7 @@ export function objectResponseHeaders(object: S3Object, query: URLSearchParams, 
     'last-modified': object.lastModified.toUTCString(),
     etag: quotedEtag(object.etag),
     'content-type': object.contentType ?? DEFAULT_CONTENT_TYPE,
+    ...SSE_S3_RESPONSE_HEADERS,
   };
   for (const [name, value] of Object.entries(object.headers)) out[name] = value;
   for (const [name, value] of Object.entries(object.metadata)) out[`${META}${name}`] = value;

@@ -6,6 +6,7 @@
 // stored checksum with `x-amz-checksum-mode: ENABLED` for whole-object reads; partNumber of a
 // multipart object. Bodies stream from their files (small objects from their row). A versionId is
 // authorized as s3:GetObjectVersion: `null` reads the object, another is NoSuchVersion (version-id.ts).
+// Objects are SSE-S3, and the answers say so; encryption headers are refused (server-side-encryption.ts).
 import { pipeline } from 'node:stream/promises';
 import { awsError, type AwsError, type WireResponse } from '../aws/index.ts';
 import type { S3Object } from '../store/index.ts';
@@ -17,6 +18,7 @@ import { objectResponseHeaders } from './object-headers.ts';
 import { resourceArn } from './operations.ts';
 import { byteRange } from './range.ts';
 import type { S3Call } from './s3-call.ts';
+import { checkEncryption } from './server-side-encryption.ts';
 import { noSuchVersion, requestedVersion, versionedAction, versionKeys, type RequestedVersion } from './version-id.ts';
 
 const ATTEMPTS = 3;
@@ -70,6 +72,7 @@ export async function getObject(call: S3Call): Promise<WireResponse | 'streamed'
   const version = requestedVersion(call.query);
   const entry = await call.bucket();
   const key = call.key ?? '';
+  checkEncryption(head ? 'HeadObject' : 'GetObject', call.req.headers);
   for (let attempt = 1; ; attempt++) {
     const object = await readableObject(call, entry, key, call.op.action, version);
     const outcome = evaluatePreconditions(

@@ -5,7 +5,8 @@
 // leaves nothing. The tags of `x-amz-tagging` need s3:PutObjectTagging as well as s3:PutObject.
 // Conditional writes: `If-None-Match: *` refuses to replace an object, `If-Match` to replace
 // another version (412 PreconditionFailed; If-Match on a missing key is 404 NoSuchKey). Deletes
-// naming a versionId are s3:DeleteObjectVersion (version-id.ts).
+// naming a versionId are s3:DeleteObjectVersion (version-id.ts). Objects are SSE-S3, and the writes
+// say so (server-side-encryption.ts).
 import { awsError, checkObjectKey, restXmlResponse, type WireResponse } from '../aws/index.ts';
 import type { BlobRef, S3Object, Tag } from '../store/index.ts';
 import type { BucketEntry } from './bucket-directory.ts';
@@ -19,6 +20,7 @@ import { resourceArn } from './operations.ts';
 import { canonicalUserId } from './owner.ts';
 import { COPY_OBJECT_RESULT, DELETE_RESULT } from './response-shapes.ts';
 import type { S3Call } from './s3-call.ts';
+import { checkEncryption, SSE_S3_RESPONSE_HEADERS, sseApplied } from './server-side-encryption.ts';
 import { parseTaggingHeader } from './tags.ts';
 import { echoedVersionId, parseVersionId, requestedVersion, versionedAction, versionKeys } from './version-id.ts';
 import { readDelete } from './xml/request-documents.ts';
@@ -93,6 +95,7 @@ export async function putObject(call: S3Call): Promise<WireResponse> {
   const entry = await call.bucket();
   const key = call.key ?? '';
   checkKey(key);
+  const encryption = checkEncryption('PutObject', call.req.headers);
   const tags = requestedTags(call);
   authorizeWrite(call, entry, key, tags);
   checkAcl(call, entry);
@@ -135,7 +138,9 @@ export async function putObject(call: S3Call): Promise<WireResponse> {
     data,
   };
   await commitObject(call, object);
-  return call.reply(200, { etag: quotedEtag(object.etag), ...checksumHeaders(object) });
+  call.audit.additionalEventData = sseApplied(encryption);
+  call.audit.responseElements = { ...SSE_S3_RESPONSE_HEADERS };
+  return call.reply(200, { etag: quotedEtag(object.etag), ...checksumHeaders(object), ...SSE_S3_RESPONSE_HEADERS });
 }
 
 /** CopyObject: s3:GetObject on the source, s3:PutObject on the target; files are shared by hard links. */
@@ -143,6 +148,7 @@ export async function copyObject(call: S3Call): Promise<WireResponse> {
   const entry = await call.bucket();
   const key = call.key ?? '';
   checkKey(key);
+  const encryption = checkEncryption('CopyObject', call.req.headers);
   const { text: sourceText, source, object: original } = await readCopySource(call);
 
   const metadataDirective = (header(call, 'x-amz-metadata-directive') ?? 'COPY').toUpperCase();
@@ -153,7 +159,9 @@ export async function copyObject(call: S3Call): Promise<WireResponse> {
   const tags = taggingDirective === 'REPLACE' ? (requestedTags(call) ?? []) : undefined;
   authorizeWrite(call, entry, key, tags);
   checkAcl(call, entry);
-  if (source.bucket === entry.bucket.name && source.key === key && metadataDirective === 'COPY' && taggingDirective === 'COPY') {
+  // Copying in place needs a change; S3 counts an encryption header as one even when it names the
+  // encryption the object already has (the in-place `--sse AES256` copy), but not the bucket default.
+  if (source.bucket === entry.bucket.name && source.key === key && metadataDirective === 'COPY' && taggingDirective === 'COPY' && encryption !== 'requested') {
     throw awsError(
       'InvalidRequest',
       "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
@@ -178,6 +186,7 @@ export async function copyObject(call: S3Call): Promise<WireResponse> {
   };
   await commitObject(call, object);
   call.audit.requestParameters['x-amz-copy-source'] = sourceText;
+  call.audit.additionalEventData = sseApplied(encryption);
   const c = object.checksum;
   return restXmlResponse(
     'CopyObjectResult',
@@ -188,6 +197,7 @@ export async function copyObject(call: S3Call): Promise<WireResponse> {
       ...(c !== undefined ? { [`Checksum${c.algorithm}`]: c.value, ChecksumType: c.type } : {}),
     },
     call.ids,
+    SSE_S3_RESPONSE_HEADERS,
   );
 }
 

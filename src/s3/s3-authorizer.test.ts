@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSnapshot, PolicyMemo, type Caller, type IamSnapshot, type RequestFacts } from '../identity/index.ts';
 import { openStore, type S3Bucket, type Store } from '../store/index.ts';
 import { bucketEntry } from './bucket-directory.ts';
-import { existingObjectTagKeys, listKeys, requestObjectTagKeys, requestTagKeys } from './condition-keys.ts';
+import { existingObjectTagKeys, listKeys, requestObjectTagKeys, requestTagKeys, writeHeaderKeys } from './condition-keys.ts';
 import { authorizeS3 } from './s3-authorizer.ts';
 
 const A = '111111111111'; // shared_content: owns the bucket
@@ -162,5 +162,26 @@ describe('Anonymous requests and Block Public Access (Amazon S3 User Guide, "Blo
     expect(refusal(undefined, 's3:GetObject', 'arn:aws:s3:::pics/a', restricted)).toBe('Access Denied');
     expect(refusal(session(B, 'pod'), 's3:GetObject', 'arn:aws:s3:::pics/a', restricted)).toBe('Access Denied');
     expect(refusal(session(A, 'S3-BUCKET-Role'), 's3:GetObject', 'arn:aws:s3:::pics/a', restricted)).toBeUndefined();
+  });
+});
+
+describe('Requiring SSE-S3 with a bucket policy on s3:x-amz-server-side-encryption (AWS Organizations User Guide, "Example SCPs for Amazon S3": "Prevent Amazon S3 unencrypted object uploads")', () => {
+  const deny = (condition: unknown) =>
+    JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: 'arn:aws:s3:::example-bucket/*', Condition: condition }] });
+  const team = session(A, 'DevTeamARole');
+  const put = (policy: string, headers: Record<string, string>) =>
+    refusal(team, 's3:PutObject', 'arn:aws:s3:::example-bucket/report.csv', bucket({ name: 'example-bucket', policy }), writeHeaderKeys(headers));
+
+  it('StringNotEquals AES256 refuses an upload without the header (or with another value) and allows one with it', () => {
+    const policy = deny({ StringNotEquals: { 's3:x-amz-server-side-encryption': 'AES256' } });
+    expect(put(policy, {})).toContain('with an explicit deny in a resource-based policy');
+    expect(put(policy, { 'x-amz-server-side-encryption': 'aws:kms' })).toContain('with an explicit deny in a resource-based policy');
+    expect(put(policy, { 'x-amz-server-side-encryption': 'AES256' })).toBeUndefined();
+  });
+
+  it('Null "true" refuses an upload without the header and allows one with it', () => {
+    const policy = deny({ Null: { 's3:x-amz-server-side-encryption': 'true' } });
+    expect(put(policy, {})).toContain('with an explicit deny in a resource-based policy');
+    expect(put(policy, { 'x-amz-server-side-encryption': 'AES256' })).toBeUndefined();
   });
 });

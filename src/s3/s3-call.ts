@@ -41,6 +41,8 @@ export interface S3AuditNotes {
   responseElements: Record<string, unknown> | null;
   /** Extra request parameters (DeleteObjects' keys, CopyObject's source). */
   requestParameters: Record<string, unknown>;
+  /** Extra additionalEventData (SSEApplied of object writes). */
+  additionalEventData: Record<string, unknown>;
 }
 
 /** One S3 request. */

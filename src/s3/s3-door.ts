@@ -132,7 +132,7 @@ async function handleS3Request(
   const query = new URLSearchParams(q < 0 ? '' : url.slice(q + 1));
   const head = req.method === 'HEAD';
   const scope = signingScope(req);
-  const notes: S3AuditNotes = { bytesIn: 0, bytesOut: 0, responseElements: null, requestParameters: {} };
+  const notes: S3AuditNotes = { bytesIn: 0, bytesOut: 0, responseElements: null, requestParameters: {}, additionalEventData: {} };
   let spec: S3OperationSpec | undefined;
   let caller: Caller | undefined;
   let verified: VerifiedRequest<Caller> | undefined;

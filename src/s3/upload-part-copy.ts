@@ -4,7 +4,8 @@
 // destination ("Required permissions for Amazon S3 API operations"), with the copy-source
 // conditions of CopyObject. The bytes stream from the source's files into the part's own file,
 // hashed on the way: the part's ETag is their MD5, and when the upload chose a checksum algorithm
-// the part carries that checksum too. Answers CopyPartResult (ETag, LastModified, checksum).
+// the part carries that checksum too. Answers CopyPartResult (ETag, LastModified, checksum) and the
+// upload's encryption, SSE-S3 (server-side-encryption.ts).
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { awsError, CHECKSUM_ALGORITHMS, createChecksum, restXmlResponse, type WireResponse } from '../aws/index.ts';
@@ -15,6 +16,7 @@ import { MAX_PART_SIZE, namedUpload, partNumberOf } from './multipart-uploads.ts
 import { authorizeWrite, MAX_COPY_SOURCE_SIZE } from './object-writes.ts';
 import { COPY_PART_RESULT } from './response-shapes.ts';
 import type { S3Call } from './s3-call.ts';
+import { checkEncryption, SSE_S3_RESPONSE_HEADERS } from './server-side-encryption.ts';
 
 const ATTEMPTS = 3;
 
@@ -39,6 +41,7 @@ export async function uploadPartCopy(call: S3Call): Promise<WireResponse> {
   const entry = await call.bucket();
   const key = call.key ?? '';
   const partNumber = partNumberOf(call);
+  checkEncryption('UploadPartCopy', call.req.headers);
   authorizeWrite(call, entry, key, undefined);
   const upload = await namedUpload(call, entry.bucket.name, key);
   const rangeText = header(call, 'x-amz-copy-source-range');
@@ -100,5 +103,6 @@ async function storeCopiedPart(call: S3Call, upload: S3Upload, partNumber: numbe
     COPY_PART_RESULT,
     { ETag: quotedEtag(etag), LastModified: call.now, ...(algorithm !== undefined && value !== undefined ? { [`Checksum${algorithm}`]: value } : {}) },
     call.ids,
+    SSE_S3_RESPONSE_HEADERS,
   );
 }
