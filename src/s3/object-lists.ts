@@ -46,7 +46,15 @@ function decodeContinuation(token: string): string | AwsError {
   return invalid;
 }
 
-async function page(call: S3Call, after: string | undefined): Promise<{ page: ListingPage; prefix: string; delimiter: string | undefined; maxKeys: number; encode: (t: string) => string; encoding: 'url' | undefined }> {
+/** What every object listing (ListObjects, ListObjectsV2, ListObjectVersions) reads first: the bucket, authorized, and its paging parameters. */
+export async function listingRequest(call: S3Call): Promise<{
+  entry: Awaited<ReturnType<S3Call['bucket']>>;
+  prefix: string;
+  delimiter: string | undefined;
+  maxKeys: number;
+  encoding: 'url' | undefined;
+  encode: (t: string) => string;
+}> {
   const entry = await call.bucket();
   call.authorize(call.op.action, entry.arn, entry, listKeys(call.query));
   const maxKeys = pageSize(call.query.get('max-keys'), 'max-keys', MAX_KEYS);
@@ -55,9 +63,14 @@ async function page(call: S3Call, after: string | undefined): Promise<{ page: Li
   if (encoding instanceof Error) throw encoding;
   const prefix = call.query.get('prefix') ?? '';
   const delimiter = call.query.get('delimiter') ?? undefined;
+  return { entry, prefix, delimiter, maxKeys, encoding, encode: encoding === 'url' ? listingUrlEncode : (t) => t };
+}
+
+async function page(call: S3Call, after: string | undefined): Promise<{ page: ListingPage; prefix: string; delimiter: string | undefined; maxKeys: number; encode: (t: string) => string; encoding: 'url' | undefined }> {
+  const { entry, prefix, delimiter, maxKeys, encoding, encode } = await listingRequest(call);
   const objects = call.services.store.s3Objects;
   const result = await listPage((range) => objects.list(entry.bucket.name, range), { prefix, delimiter: delimiter === '' ? undefined : delimiter, maxKeys, after });
-  return { page: result, prefix, delimiter, maxKeys, encode: encoding === 'url' ? listingUrlEncode : (t) => t, encoding };
+  return { page: result, prefix, delimiter, maxKeys, encode, encoding };
 }
 
 function contentsOf(objects: readonly S3ObjectSummary[], encode: (t: string) => string, owner: { ID: string } | undefined) {

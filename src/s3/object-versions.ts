@@ -6,27 +6,15 @@
 // here: every other version ID names a version that does not exist, "Invalid version id
 // specified"); prefix, delimiter and encoding-type as in ListObjects.
 import { awsError, restXmlResponse, type WireResponse } from '../aws/index.ts';
-import { listKeys } from './condition-keys.ts';
 import { quotedEtag } from './etag.ts';
 import { listPage } from './object-listing.ts';
-import { encodingType, pageSize } from './object-lists.ts';
+import { listingRequest } from './object-lists.ts';
 import { ownerOf } from './owner.ts';
 import { LIST_VERSIONS_RESULT } from './response-shapes.ts';
 import type { S3Call } from './s3-call.ts';
-import { listingUrlEncode } from './url-encoding.ts';
-
-const MAX_KEYS = 1000;
 
 export async function listObjectVersions(call: S3Call): Promise<WireResponse> {
-  const entry = await call.bucket();
-  call.authorize(call.op.action, entry.arn, entry, listKeys(call.query));
-  const maxKeys = pageSize(call.query.get('max-keys'), 'max-keys', MAX_KEYS);
-  if (maxKeys instanceof Error) throw maxKeys;
-  const encoding = encodingType(call.query);
-  if (encoding instanceof Error) throw encoding;
-  const encode = encoding === 'url' ? listingUrlEncode : (t: string) => t;
-  const prefix = call.query.get('prefix') ?? '';
-  const delimiter = call.query.get('delimiter') ?? undefined;
+  const { entry, prefix, delimiter, maxKeys, encoding, encode } = await listingRequest(call);
   const keyMarker = call.query.get('key-marker') ?? '';
   const versionIdMarker = call.query.get('version-id-marker') ?? '';
   if (versionIdMarker !== '' && keyMarker === '') {
