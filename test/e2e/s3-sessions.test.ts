@@ -4,10 +4,8 @@
 // requests are allowed only by a public bucket policy, which BlockPublicPolicy refuses to put and
 // RestrictPublicBuckets disarms; the bucket policy is validated with S3's words; and the S3 and
 // Query/JSON doors never claim the same request.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   CreateBucketCommand,
   DeleteBucketPolicyCommand,
@@ -21,13 +19,12 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CallRecord } from '../../src/api/index.ts';
-import { composeServer } from '../../src/cli/compose.ts';
 import { isS3Request } from '../../src/s3/index.ts';
 import { isApiRequest } from '../../src/server/api-door.ts';
-import { parseServeConfig, startServer, type RunningServer } from '../../src/server/index.ts';
+import type { RunningServer } from '../../src/server/index.ts';
+import { startRecordingServer } from './support/recording-server.ts';
 import { StsWorld, type Keys } from './support/sts-world.ts';
 
 const ACCOUNT = '123456789012';
@@ -60,11 +57,7 @@ async function session(role: string, name: string, durationSeconds = 3600): Prom
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'podiam-s3-inproc-'));
-  const config = parseServeConfig({ listen: '127.0.0.1:0', dataDir, accountId: ACCOUNT, logLevel: 'silent' });
-  if (!config.ok) throw new Error(config.messages.join('; '));
-  const parts = { ...composeServer(), recorder: () => ({ record: (r: CallRecord) => void records.push(r), flush: async () => undefined }) };
-  server = await startServer(config.config, parts, pino({ level: 'silent' }));
+  ({ server, dataDir } = await startRecordingServer('podiam-s3-inproc-', ACCOUNT, records));
   const world = new StsWorld({ url: server.url, accountId: ACCOUNT, ...server.admin });
   const root = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] };
   await world.role(world.management, 's3-read-object', root, {

@@ -5,9 +5,7 @@
 // s3:ListBucketVersions; the configuration reads are their own actions; and each call leaves its
 // CloudTrail record (UploadPartCopy a data event naming its source, GetBucketLifecycleConfiguration
 // the event GetBucketLifecycle, refusals with their error codes).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import {
   CompleteMultipartUploadCommand,
   CreateBucketCommand,
@@ -25,11 +23,10 @@ import {
   UploadPartCopyCommand,
 } from '@aws-sdk/client-s3';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallRecord } from '../../src/api/index.ts';
-import { composeServer } from '../../src/cli/compose.ts';
-import { parseServeConfig, startServer, type RunningServer } from '../../src/server/index.ts';
+import type { RunningServer } from '../../src/server/index.ts';
+import { startRecordingServer } from './support/recording-server.ts';
 import { StsWorld, type Keys } from './support/sts-world.ts';
 
 const ACCOUNT = '123456789012';
@@ -69,11 +66,7 @@ const denied = (role: string, action: string, resource: string) =>
   `User: arn:aws:sts::${ACCOUNT}:assumed-role/${role}/pod is not authorized to perform: ${action} on resource: "${resource}"`;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'podiam-s3-subresource-auth-'));
-  const config = parseServeConfig({ listen: '127.0.0.1:0', dataDir, accountId: ACCOUNT, logLevel: 'silent' });
-  if (!config.ok) throw new Error(config.messages.join('; '));
-  const parts = { ...composeServer(), recorder: () => ({ record: (r: CallRecord) => void records.push(r), flush: async () => undefined }) };
-  server = await startServer(config.config, parts, pino({ level: 'silent' }));
+  ({ server, dataDir } = await startRecordingServer('podiam-s3-subresource-auth-', ACCOUNT, records));
   const world = new StsWorld({ url: server.url, accountId: ACCOUNT, ...server.admin });
   const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] };
   const allow = (Action: string[], Resource: string[], Condition?: unknown) => ({
