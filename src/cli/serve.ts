@@ -1,9 +1,9 @@
 // `podiam serve`: runs the control plane until SIGTERM/SIGINT, then drains in-flight requests.
-import { parseArgs } from 'node:util';
 import { composeServer } from './compose.ts';
 import type { Command } from './commands.ts';
 import { writeErr, writeOut } from './io.ts';
-import { configFromEnv, configFromFlags, parseServeConfig, serveFlagOptions, startServer } from '../server/index.ts';
+import { readServeCommandLine } from './serve-command-line.ts';
+import { startServer } from '../server/index.ts';
 
 const USAGE = `Usage: podiam serve [--listen HOST:PORT] [--data-dir DIR] [--account-id ID] [--region REGION]
                     [--public-base-url URL] [--database-url postgres://...] [--log-level LEVEL]
@@ -20,31 +20,10 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'run the control plane: IAM, STS and Organizations on AWS wire protocols',
   async run(argv) {
-    let values: Record<string, string | boolean | undefined>;
-    try {
-      values = parseArgs({
-        args: [...argv],
-        options: {
-          ...serveFlagOptions(),
-          help: { type: 'boolean', short: 'h' },
-        },
-        strict: true,
-      }).values;
-    } catch (err) {
-      writeErr(`podiam serve: ${(err as Error).message}\n\n${USAGE}`);
-      return 2;
-    }
-    if (values['help'] === true) {
-      writeOut(USAGE);
-      return 0;
-    }
-    const parsed = parseServeConfig({ ...configFromEnv(process.env), ...configFromFlags(values) });
-    if (!parsed.ok) {
-      writeErr(`podiam serve: invalid configuration:\n${parsed.messages.map((m) => `  ${m}`).join('\n')}\n`);
-      return 2;
-    }
-    const server = await startServer(parsed.config, composeServer());
-    writeOut(`podiam serve: listening on ${server.url} (data in ${parsed.config.dataDir})\n`);
+    const commandLine = readServeCommandLine('serve', argv, USAGE);
+    if ('exit' in commandLine) return commandLine.exit;
+    const server = await startServer(commandLine.config, composeServer());
+    writeOut(`podiam serve: listening on ${server.url} (data in ${commandLine.config.dataDir})\n`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGTERM', stop);

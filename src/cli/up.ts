@@ -6,13 +6,13 @@
 // MutatingWebhookConfiguration; its kubeconfig is DIR/kubeconfig. With --kubeconfig it watches that
 // cluster's ServiceAccounts instead. Stops cleanly on SIGTERM/SIGINT.
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { composeServer } from './compose.ts';
 import { clustersClient } from './cluster.ts';
 import type { Command } from './commands.ts';
 import { writeErr, writeOut } from './io.ts';
 import { describeFailure } from './podiam-client.ts';
-import { configFromEnv, configFromFlags, parseServeConfig, serveFlagOptions, startServer } from '../server/index.ts';
+import { readServeCommandLine } from './serve-command-line.ts';
+import { startServer } from '../server/index.ts';
 import { sh, walkthrough } from './up-walkthrough.ts';
 
 const USAGE = `Usage: podiam up [--listen HOST:PORT] [--data-dir DIR] [--account-id ID] [--region REGION]
@@ -112,33 +112,15 @@ export const upCommand: Command = {
   name: 'up',
   summary: 'run everything on one machine: serve, a default cluster issuer, the webhook, a Kubernetes API, and a walkthrough',
   async run(argv) {
-    let values: Record<string, string | boolean | undefined>;
-    try {
-      values = parseArgs({
-        args: [...argv],
-        options: {
-          ...serveFlagOptions(),
-          cluster: { type: 'string' },
-          kubeconfig: { type: 'string' },
-          'webhook-port': { type: 'string' },
-          'kube-api-port': { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        },
-        strict: true,
-      }).values;
-    } catch (err) {
-      writeErr(`podiam up: ${(err as Error).message}\n\n${USAGE}`);
-      return 2;
-    }
-    if (values['help'] === true) {
-      writeOut(USAGE);
-      return 0;
-    }
-    const parsed = parseServeConfig({ logLevel: 'warn', ...configFromEnv(process.env), ...configFromFlags(values) });
-    if (!parsed.ok) {
-      writeErr(`podiam up: invalid configuration:\n${parsed.messages.map((m) => `  ${m}`).join('\n')}\n`);
-      return 2;
-    }
+    const commandLine = readServeCommandLine(
+      'up',
+      argv,
+      USAGE,
+      { cluster: { type: 'string' }, kubeconfig: { type: 'string' }, 'webhook-port': { type: 'string' }, 'kube-api-port': { type: 'string' } },
+      { logLevel: 'warn' },
+    );
+    if ('exit' in commandLine) return commandLine.exit;
+    const { values, config } = commandLine;
     const clusterFlag = values['cluster'];
     const cluster = typeof clusterFlag === 'string' ? clusterFlag : 'demo';
     const kubeconfigFlag = values['kubeconfig'];
@@ -148,7 +130,7 @@ export const upCommand: Command = {
       return 2;
     }
     // 4578/4579 beside the default 4577; beside any other port, free ones, so that several can run.
-    const besideDefault = parsed.config.listen.endsWith(':4577');
+    const besideDefault = config.listen.endsWith(':4577');
     let webhookPort: number;
     let kubeApiPort: number;
     try {
@@ -159,12 +141,12 @@ export const upCommand: Command = {
       return 2;
     }
 
-    const server = await startServer(parsed.config, composeServer());
+    const server = await startServer(config, composeServer());
     const stopped = new Promise<void>((resolveStop) => {
       process.once('SIGTERM', () => resolveStop());
       process.once('SIGINT', () => resolveStop());
     });
-    const client = clustersClient({ endpoint: server.url, region: parsed.config.region, credentials: server.admin });
+    const client = clustersClient({ endpoint: server.url, region: config.region, credentials: server.admin });
     let operation = 'DescribeCluster';
     let described = await client.call<{ Cluster: { Issuer: string; OidcProviderArn?: string } }>(operation, { Name: cluster });
     if (!described.ok && described.code === 'ResourceNotFoundException') {
@@ -177,7 +159,7 @@ export const upCommand: Command = {
       return 1;
     }
     const issuer = described.output.Cluster.Issuer;
-    const providerArn = described.output.Cluster.OidcProviderArn ?? `arn:aws:iam::${parsed.config.accountId}:oidc-provider/${issuer.replace(/^https?:\/\//, '')}`;
+    const providerArn = described.output.Cluster.OidcProviderArn ?? `arn:aws:iam::${config.accountId}:oidc-provider/${issuer.replace(/^https?:\/\//, '')}`;
 
     let embedded: EmbeddedApi | undefined;
     let webhook: Webhook | undefined;
@@ -187,7 +169,7 @@ export const upCommand: Command = {
       await server.close();
     };
     try {
-      if (!external) embedded = await startEmbeddedKubernetesApi({ port: kubeApiPort, dataDir: parsed.config.dataDir, cluster });
+      if (!external) embedded = await startEmbeddedKubernetesApi({ port: kubeApiPort, dataDir: config.dataDir, cluster });
     } catch (err) {
       writeErr(`podiam up: the Kubernetes API did not start on 127.0.0.1:${kubeApiPort}: ${(err as Error).message}\n`);
       await stopAll();
@@ -198,9 +180,9 @@ export const upCommand: Command = {
       webhook = await startLoopbackWebhook({
         kubeconfig,
         port: webhookPort,
-        dataDir: parsed.config.dataDir,
-        region: parsed.config.region,
-        logLevel: parsed.config.logLevel,
+        dataDir: config.dataDir,
+        region: config.region,
+        logLevel: config.logLevel,
         podiam: { endpoint: server.url, issuer, credentials: server.admin },
       });
     } catch (err) {
@@ -224,7 +206,7 @@ export const upCommand: Command = {
     writeOut(
       walkthrough({
         url: server.url,
-        config: parsed.config,
+        config: config,
         cluster,
         issuer,
         providerArn,
