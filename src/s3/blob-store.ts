@@ -31,11 +31,13 @@ const FLUSH_EVERY = 64 << 20;
  * little left to write instead of the whole object: the disk works while the network does.
  */
 class BackgroundFlush {
-  readonly #handle: FileHandle;
+  readonly #path: string;
+  /** Opened at the first flush: most uploads are smaller than one flush and never need it. */
+  #handle: Promise<FileHandle> | undefined;
   #flushing: Promise<void> | undefined;
 
-  constructor(handle: FileHandle) {
-    this.#handle = handle;
+  constructor(path: string) {
+    this.#path = path;
   }
 
   /** The source, unchanged, flushing in the background as its bytes go by. */
@@ -47,7 +49,8 @@ class BackgroundFlush {
       if (unflushed >= FLUSH_EVERY && this.#flushing === undefined) {
         unflushed = 0;
         // A failed background flush is not an answer: the sync at commit reports any error.
-        this.#flushing = this.#handle.datasync().then(
+        this.#handle ??= open(this.#path, 'r+');
+        this.#flushing = this.#handle.then((handle) => handle.datasync()).then(
           () => undefined,
           () => undefined,
         );
@@ -56,10 +59,11 @@ class BackgroundFlush {
     }
   }
 
-  /** Waits for a flush in flight and closes the descriptor. */
+  /** Waits for a flush in flight and closes the descriptor, if one was opened. */
   async close(): Promise<void> {
     await this.#flushing;
-    await this.#handle.close();
+    const handle = await this.#handle?.catch(() => undefined);
+    await handle?.close();
   }
 }
 
@@ -98,8 +102,8 @@ export class BlobStore {
     // The file is created before the pipeline starts, so that a failure can never race its
     // creation: by the time the pipeline rejects, removing the file removes it for good.
     const sink = (await open(tmp, 'wx')).createWriteStream({ highWaterMark: READ_CHUNK });
-    // A second descriptor of the same file, for writing it back while it arrives.
-    const flusher = new BackgroundFlush(await open(tmp, 'r+'));
+    // Writes the file back while it arrives, through a descriptor of its own.
+    const flusher = new BackgroundFlush(tmp);
     try {
       await pipeline(flusher.counting(source), sink);
     } catch (err) {
