@@ -64,13 +64,16 @@ async function verifyWithJose(token: string, keySet: CompiledKeySet): Promise<Si
   }
 }
 
-/** Verifies the compact JWS with the one published key its header selects (trying each when several match). */
-export async function verifySignature(token: string, keySet: CompiledKeySet): Promise<SignatureCheck> {
+/**
+ * Verifies the compact JWS with the one published key its header selects (trying each when several
+ * match). `decoded` is the token's header when the caller has decoded it already.
+ */
+export async function verifySignature(token: string, keySet: CompiledKeySet, decoded?: ProtectedHeaderParameters): Promise<SignatureCheck> {
   const parts = token.split('.');
   const [protectedPart = '', payloadPart = '', signaturePart = ''] = parts;
   let header: ProtectedHeaderParameters;
   try {
-    header = decodeProtectedHeader(token);
+    header = decoded ?? decodeProtectedHeader(token);
   } catch (error) {
     return { ok: false, kind: 'bad-signature', reason: describe(error) };
   }

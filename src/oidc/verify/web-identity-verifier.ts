@@ -166,7 +166,7 @@ export class WebIdentityVerifier {
       }
       keySet = keys.value.keySet.value;
     }
-    const signature = await verifySignature(token, keySet);
+    const signature = await verifySignature(token, keySet, header);
     if (!signature.ok) {
       return signature.kind === 'no-key'
         ? couldNotRetrieveKey(`no published key matches kid ${kid ?? '(none)'} and alg ${alg}: ${signature.reason}`)
