@@ -16,6 +16,8 @@ export type StoreEntity =
   | 'policy-version'
   | 'access-key'
   | 'oidc-provider'
+  | 'instance-profile'
+  | 'account-alias'
   | 'sts-key'
   | 'cluster'
   | 'cluster-signing-key'

@@ -38,6 +38,8 @@ export type {
 export type { AttachedPolicy, IamPolicyAttachmentsRepo, PolicyAttachment, PolicyEntity } from './iam-policy-attachments.ts';
 export type { AccessKey, AccessKeyLastUsed, AccessKeyStatus, AccessKeysRepo, NewAccessKey } from './access-keys.ts';
 export type { JwksDocument, OidcProvider, OidcProviderPatch, OidcProvidersRepo } from './oidc-providers.ts';
+export type { IamInstanceProfilesRepo, InstanceProfile, InstanceProfilePatch, NewInstanceProfile } from './iam-instance-profiles.ts';
+export type { AccountAlias, AccountAliasesRepo } from './account-aliases.ts';
 export type { StsKey, StsKeysRepo } from './sts-keys.ts';
 export type { Cluster, ClusterSigningKey, ClustersRepo } from './clusters.ts';
 export { encodeAuditEvent } from './audit-events.ts';

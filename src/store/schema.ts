@@ -168,6 +168,26 @@ export interface OidcProvidersTable {
   created_at: IsoText;
 }
 
+export interface InstanceProfilesTable {
+  instance_profile_id: string;
+  account_id: string;
+  name: string;
+  path: string;
+  tags: JsonText;
+  created_at: IsoText;
+}
+
+export interface InstanceProfileRolesTable {
+  instance_profile_id: string;
+  role_id: string;
+}
+
+export interface AccountAliasesTable {
+  alias: string;
+  account_id: string;
+  created_at: IsoText;
+}
+
 export interface StsKeysTable {
   id: string;
   key_material: string;
@@ -224,6 +244,9 @@ export interface Database extends S3Tables {
   policy_attachments: PolicyAttachmentsTable;
   access_keys: AccessKeysTable;
   oidc_providers: OidcProvidersTable;
+  instance_profiles: InstanceProfilesTable;
+  instance_profile_roles: InstanceProfileRolesTable;
+  account_aliases: AccountAliasesTable;
   sts_keys: StsKeysTable;
   clusters: ClustersTable;
   cluster_signing_keys: ClusterSigningKeysTable;

@@ -1,11 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
 import { accessKeysRepo, type AccessKeysRepo } from './access-keys.ts';
+import { accountAliasesRepo, type AccountAliasesRepo } from './account-aliases.ts';
 import { accountsRepo, type AccountsRepo } from './accounts.ts';
 import { auditEventsRepo, type AuditEventsRepo } from './audit-events.ts';
 import { clustersRepo, type ClustersRepo } from './clusters.ts';
 import { iamGroupsRepo, type IamGroupsRepo } from './iam-groups.ts';
 import { iamInlinePoliciesRepo, type IamInlinePoliciesRepo } from './iam-inline-policies.ts';
+import { iamInstanceProfilesRepo, type IamInstanceProfilesRepo } from './iam-instance-profiles.ts';
 import { iamManagedPoliciesRepo, type IamManagedPoliciesRepo } from './iam-managed-policies.ts';
 import { iamPolicyAttachmentsRepo, type IamPolicyAttachmentsRepo } from './iam-policy-attachments.ts';
 import { iamRolesRepo, type IamRolesRepo } from './iam-roles.ts';
@@ -33,6 +35,8 @@ export interface StoreRepos {
   readonly policyAttachments: IamPolicyAttachmentsRepo;
   readonly accessKeys: AccessKeysRepo;
   readonly oidcProviders: OidcProvidersRepo;
+  readonly instanceProfiles: IamInstanceProfilesRepo;
+  readonly accountAliases: AccountAliasesRepo;
   readonly stsKeys: StsKeysRepo;
   readonly clusters: ClustersRepo;
   readonly auditEvents: AuditEventsRepo;
@@ -81,6 +85,8 @@ function repos(scope: Scope): StoreRepos {
     policyAttachments: iamPolicyAttachmentsRepo(scope),
     accessKeys: accessKeysRepo(scope),
     oidcProviders: oidcProvidersRepo(scope),
+    instanceProfiles: iamInstanceProfilesRepo(scope),
+    accountAliases: accountAliasesRepo(scope),
     stsKeys: stsKeysRepo(scope),
     clusters: clustersRepo(scope),
     auditEvents: auditEventsRepo(scope),
