@@ -4,8 +4,8 @@ import { randomBytes } from 'node:crypto';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
-/** A new unique ID with an IAM prefix (`AKIA`, `ASIA`, `AROA`, `AIDA`, `ANPA`, `AGPA`): prefix + 16 characters. */
-export function newUniqueId(prefix: 'AKIA' | 'ASIA' | 'AROA' | 'AIDA' | 'ANPA' | 'AGPA'): string {
+/** A new unique ID with an IAM prefix (`AKIA`, `ASIA`, `AROA`, `AIDA`, `ANPA`, `AGPA`, `AIPA`): prefix + 16 characters. */
+export function newUniqueId(prefix: 'AKIA' | 'ASIA' | 'AROA' | 'AIDA' | 'ANPA' | 'AGPA' | 'AIPA'): string {
   let out = prefix;
   for (const b of randomBytes(16)) out += ALPHABET[b & 31];
   return out;
