@@ -21,7 +21,7 @@ export type { CloudTrailEvent, EventResource, SessionContext, UserIdentity, User
 export function createAuditRecorder(
   deps: { readonly store: Pick<Store, 'auditEvents'>; readonly logger: Logger; readonly storeOptions?: StoreOptions },
   options: Omit<AuditRecorderOptions, 'repo' | 'reports'> = {},
-): { record: AuditRecorder['record']; flush(): Promise<void>; readonly recorder: AuditRecorder } {
+): { record: AuditRecorder['record']; flush(): Promise<void>; stats(): { pending: number; dropped: number; written: number }; readonly recorder: AuditRecorder } {
   const { logger } = deps;
   const options_ = deps.storeOptions;
   // A worker needs a database it can open by itself: not an in-memory SQLite one.
@@ -38,6 +38,7 @@ export function createAuditRecorder(
   return {
     recorder,
     record: recorder.record,
+    stats: () => ({ pending: recorder.pending, dropped: recorder.dropped, written: recorder.written }),
     async flush() {
       await recorder.flush();
       await appender?.close();

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { WireResponse } from '../aws/index.ts';
+import type { ServerMetrics } from './server-metrics.ts';
 
 /** A front door: claims requests by their shape and answers them. */
 export interface FrontDoor {
@@ -35,25 +36,51 @@ function send(res: ServerResponse, response: WireResponse, head: boolean): void 
   res.end(head ? undefined : response.body);
 }
 
-/** Creates the server; `ready()` gates the health endpoint. */
-export function createHttpServer(doors: readonly FrontDoor[], logger: Logger, isReady: () => boolean): Server {
+/** The server's own paths: `_` cannot start a bucket name, so these never shadow an S3 address. */
+const HEALTH_PATH = '/_podiam/health';
+const METRICS_PATH = '/_podiam/metrics';
+
+/** What the shell needs besides its doors. */
+export interface HttpServerOptions {
+  readonly logger: Logger;
+  /** True once the server is ready: gates the health endpoint. */
+  readonly isReady: () => boolean;
+  readonly metrics: ServerMetrics;
+}
+
+/** Creates the server. */
+export function createHttpServer(doors: readonly FrontDoor[], options: HttpServerOptions): Server {
+  const { logger, isReady, metrics } = options;
   const server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 300_000 }, (req, res) => {
     const requestId = randomUUID();
     const started = process.hrtime.bigint();
+    let doorName = 'none';
     res.setHeader('x-amzn-requestid', requestId);
     res.on('finish', () => {
-      logger.info(
-        { requestId, method: req.method, url: req.url?.split('?')[0], status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
-        'request',
-      );
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      metrics.observeRequest(doorName, res.statusCode, seconds);
+      logger.info({ requestId, method: req.method, url: req.url?.split('?')[0], status: res.statusCode, ms: seconds * 1e3 }, 'request');
     });
-    if (req.url === '/_podiam/health') {
+    if (req.url === HEALTH_PATH) {
+      doorName = 'health';
       const ok = isReady();
       res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ status: ok ? 'ok' : 'starting' }));
       return;
     }
+    if (req.url === METRICS_PATH && req.method === 'GET') {
+      doorName = 'metrics';
+      metrics.registry.metrics().then(
+        (text) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text),
+        (err: unknown) => {
+          logger.error({ requestId, err }, 'metrics could not be collected');
+          res.writeHead(500, { 'content-type': 'text/plain' }).end('metrics could not be collected');
+        },
+      );
+      return;
+    }
     const door = doors.find((d) => d.claims(req));
+    if (door !== undefined) doorName = door.name;
     if (door === undefined) {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ message: 'no podiam service answers this path', requestId }));

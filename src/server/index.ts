@@ -11,6 +11,7 @@ import { handleApiRequest, isApiRequest } from './api-door.ts';
 import { bootstrap, writeCliFiles, type AdminCredentials } from './bootstrap.ts';
 import { listenAddress, type ServeConfig } from './config.ts';
 import { createHttpServer, drain, readBody, type FrontDoor } from './http-server.ts';
+import { createServerMetrics, type AuditQueueStats } from './server-metrics.ts';
 import { SnapshotHolder } from './snapshot-holder.ts';
 
 /** What the services are built from. */
@@ -34,7 +35,7 @@ export interface DoorDeps extends ServiceFactoryDeps {
 /** Builds the services and the audit recorder of a server (composition lives in the CLI). */
 export interface ServerParts {
   services(deps: ServiceFactoryDeps): readonly ServiceDefinition[];
-  recorder?(deps: ServiceFactoryDeps): { record: CallRecorder; flush(): Promise<void> };
+  recorder?(deps: ServiceFactoryDeps): { record: CallRecorder; flush(): Promise<void>; stats?(): AuditQueueStats };
   extraDoors?(deps: DoorDeps): readonly FrontDoor[];
   /** Runs once after bootstrap, before the first snapshot is built (e.g. seeding AWS managed policies). */
   init?(deps: ServiceFactoryDeps): Promise<void>;
@@ -97,6 +98,9 @@ export async function startServer(config: ServeConfig, parts: ServerParts, logge
   let ready = false;
   const services = parts.services(deps);
   const recorder = parts.recorder?.(deps) ?? { record: () => undefined, flush: async () => undefined };
+  const stats = recorder.stats?.bind(recorder);
+  const metrics = createServerMetrics({ ...(stats !== undefined ? { audit: stats } : {}), revision: () => holder.current.revision });
+  const record = metrics.counting(recorder.record);
   const apiDoor: FrontDoor = {
     name: 'api',
     claims: isApiRequest,
@@ -111,7 +115,7 @@ export async function startServer(config: ServeConfig, parts: ServerParts, logge
         keyring: () => keyring,
         store,
         settings: settingsRef.value,
-        record: recorder.record,
+        record,
         now,
         logger,
       });
@@ -126,12 +130,12 @@ export async function startServer(config: ServeConfig, parts: ServerParts, logge
     },
     holder,
     keyring: () => keyring,
-    record: recorder.record,
+    record,
     now,
     dataDir: config.dataDir,
   };
   const doors = [...(parts.extraDoors?.(doorDeps) ?? []), apiDoor];
-  const server = createHttpServer(doors, logger, () => ready);
+  const server = createHttpServer(doors, { logger, isReady: () => ready, metrics });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
@@ -161,5 +165,6 @@ export async function startServer(config: ServeConfig, parts: ServerParts, logge
 
 export { parseServeConfig, configFromEnv, configFromFlags, serveFlagOptions, type ServeConfig } from './config.ts';
 export type { FrontDoor } from './http-server.ts';
+export type { AuditQueueStats } from './server-metrics.ts';
 export { readBody } from './http-server.ts';
 export type { SnapshotHolder } from './snapshot-holder.ts';

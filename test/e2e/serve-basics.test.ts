@@ -44,6 +44,35 @@ describe('podiam serve: first start (issue contract)', () => {
   });
 });
 
+// STYLE: every long-running process has /metrics (Prometheus text format). On this listener it is
+// /_podiam/metrics, since /metrics is S3's path-style address of a bucket named "metrics".
+describe('podiam serve: Prometheus metrics at /_podiam/metrics', () => {
+  const scrape = async () => {
+    const response = await fetch(`${podiam.url}/_podiam/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    return response.text();
+  };
+  const sample = (text: string, series: string) => Number(new RegExp(`^${series.replace(/[{}."/]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+
+  it('counts each API call by operation and error code, and each request by front door', async () => {
+    const callSeries = 'podiam_api_calls_total{event_source="sts.amazonaws.com",event_name="GetCallerIdentity",error_code=""}';
+    const deniedSeries = 'podiam_api_calls_total{event_source="sts.amazonaws.com",event_name="GetCallerIdentity",error_code="SignatureDoesNotMatch"}';
+    const before = await scrape();
+    expect(aws(['sts', 'get-caller-identity'], podiam.env).status).toBe(0);
+    expect(aws(['sts', 'get-caller-identity'], { ...podiam.env, AWS_SECRET_ACCESS_KEY: 'y'.repeat(40) }).status).not.toBe(0);
+    const after = await scrape();
+    expect(sample(after, callSeries) - (Number.isNaN(sample(before, callSeries)) ? 0 : sample(before, callSeries))).toBe(1);
+    expect(sample(after, deniedSeries) - (Number.isNaN(sample(before, deniedSeries)) ? 0 : sample(before, deniedSeries))).toBe(1);
+    expect(sample(after, 'podiam_http_requests_total{door="api",code="200"}')).toBeGreaterThanOrEqual(1);
+    expect(sample(after, 'podiam_http_requests_total{door="api",code="403"}')).toBeGreaterThanOrEqual(1);
+    expect(after).toMatch(/^podiam_http_request_duration_seconds_bucket\{le="0\.1",door="api"\} \d+$/m);
+    expect(after).toMatch(/^podiam_audit_queue_events \d+$/m);
+    expect(after).toMatch(/^podiam_audit_events_written_total \d+$/m);
+    expect(after).toMatch(/^process_resident_memory_bytes \d+$/m);
+  });
+});
+
 describe('SigV4 at the front door (AWS General Reference, "Signature Version 4")', () => {
   it('a wrong secret gets SignatureDoesNotMatch', () => {
     const result = aws(['sts', 'get-caller-identity'], { ...podiam.env, AWS_SECRET_ACCESS_KEY: 'x'.repeat(40) });
