@@ -1,8 +1,12 @@
 // IAM on AWS's Query protocol: roles, users, groups, access keys, inline and managed policies (with
-// versions and the shipped AWS managed policies), permissions boundaries, OIDC providers, the policy
-// simulator and GetAccountAuthorizationDetails — each operation authorised by the policy engine.
+// versions and the shipped AWS managed policies), permissions boundaries, OIDC providers, instance
+// profiles, account aliases, the policy simulator and GetAccountAuthorizationDetails — each operation
+// authorised by the policy engine.
 import { serviceDefinition, type Operation, type ServiceDefinition } from '../api/index.ts';
 import { getAccountAuthorizationDetails } from './account/get-account-authorization-details.ts';
+import { createAccountAlias } from './account-aliases/create-account-alias.ts';
+import { deleteAccountAlias } from './account-aliases/delete-account-alias.ts';
+import { listAccountAliases } from './account-aliases/list-account-aliases.ts';
 import { getAccountSummary } from './account/get-account-summary.ts';
 import { createAccessKey } from './access-keys/create-access-key.ts';
 import { deleteAccessKey } from './access-keys/delete-access-key.ts';
@@ -21,6 +25,13 @@ import { listGroupsForUser } from './groups/list-groups-for-user.ts';
 import { removeUserFromGroup } from './groups/remove-user-from-group.ts';
 import { updateGroup } from './groups/update-group.ts';
 import { deleteInlinePolicy } from './inline-policies/delete-policy.ts';
+import { addRoleToInstanceProfile } from './instance-profiles/add-role-to-instance-profile.ts';
+import { createInstanceProfile } from './instance-profiles/create-instance-profile.ts';
+import { deleteInstanceProfile } from './instance-profiles/delete-instance-profile.ts';
+import { getInstanceProfile } from './instance-profiles/get-instance-profile.ts';
+import { listInstanceProfiles } from './instance-profiles/list-instance-profiles.ts';
+import { listInstanceProfilesForRole } from './instance-profiles/list-instance-profiles-for-role.ts';
+import { removeRoleFromInstanceProfile } from './instance-profiles/remove-role-from-instance-profile.ts';
 import { getInlinePolicy } from './inline-policies/get-policy.ts';
 import { listInlinePolicies } from './inline-policies/list-policies.ts';
 import { putInlinePolicy } from './inline-policies/put-policy.ts';
@@ -58,7 +69,13 @@ import { updateAssumeRolePolicy } from './roles/update-assume-role-policy.ts';
 import { updateRole } from './roles/update-role.ts';
 import { updateRoleDescription } from './roles/update-role-description.ts';
 import { tagOperations } from './tags/tag-operations.ts';
-import { TAGGABLE_OIDC_PROVIDER, TAGGABLE_POLICY, TAGGABLE_ROLE, TAGGABLE_USER } from './tags/taggable-entities.ts';
+import {
+  TAGGABLE_INSTANCE_PROFILE,
+  TAGGABLE_OIDC_PROVIDER,
+  TAGGABLE_POLICY,
+  TAGGABLE_ROLE,
+  TAGGABLE_USER,
+} from './tags/taggable-entities.ts';
 import { createUser } from './users/create-user.ts';
 import { deleteUser } from './users/delete-user.ts';
 import { getUser } from './users/get-user.ts';
@@ -115,6 +132,16 @@ export function iamOperations(): Operation[] {
     addClientIDToOpenIDConnectProvider,
     removeClientIDFromOpenIDConnectProvider,
     updateOpenIDConnectProviderThumbprint,
+    createInstanceProfile,
+    getInstanceProfile,
+    listInstanceProfiles,
+    deleteInstanceProfile,
+    addRoleToInstanceProfile,
+    removeRoleFromInstanceProfile,
+    listInstanceProfilesForRole,
+    createAccountAlias,
+    deleteAccountAlias,
+    listAccountAliases,
     simulateCustomPolicy,
     simulatePrincipalPolicy,
     getAccountAuthorizationDetails,
@@ -125,6 +152,7 @@ export function iamOperations(): Operation[] {
     ...tagOperations(TAGGABLE_USER),
     ...tagOperations(TAGGABLE_POLICY),
     ...tagOperations(TAGGABLE_OIDC_PROVIDER),
+    ...tagOperations(TAGGABLE_INSTANCE_PROFILE),
   ];
 }
 

@@ -1,5 +1,6 @@
 // GetAccountAuthorizationDetails (IAM API Reference): every user, group and role of the account with
-// its inline policies, attached managed policies, boundary and tags, and the managed policies in use
+// its inline policies, attached managed policies, boundary and tags (and, for a role, the instance
+// profiles that hold it), and the managed policies in use
 // (the account's own, and the AWS managed ones attached to something) with all their versions —
 // documents URL-encoded — so that IAM analysis tools can read podiam as they read AWS. Filter selects
 // entity types; one page covers at most MaxItems entities of any type.
@@ -11,6 +12,7 @@ import { groupArnOf } from '../entities/groups.ts';
 import { roleArnOf } from '../entities/roles.ts';
 import { userArnOf } from '../entities/users.ts';
 import { allPages, pageMembers, pageOf, pageRequest } from '../pagination.ts';
+import { INSTANCE_PROFILE, listedInstanceProfiles } from '../instance-profiles/instance-profile-output.ts';
 import { policyUsage } from '../managed-policies/policy-usage.ts';
 import {
   ARN,
@@ -86,7 +88,7 @@ const output = {
           Arn: ARN,
           CreateDate: { type: 'timestamp' },
           AssumeRolePolicyDocument: POLICY_DOCUMENT,
-          InstanceProfileList: { type: 'list', member: { type: 'structure', members: {} } },
+          InstanceProfileList: { type: 'list', member: INSTANCE_PROFILE },
           RolePolicyList: { type: 'list', member: POLICY_DETAIL },
           AttachedManagedPolicies: { type: 'list', member: ATTACHED_POLICY },
           PermissionsBoundary: ATTACHED_PERMISSIONS_BOUNDARY,
@@ -177,7 +179,7 @@ export const getAccountAuthorizationDetails = operation({
             Arn: roleArnOf(role),
             CreateDate: role.createdAt,
             AssumeRolePolicyDocument: encodePolicyDocument(role.assumeRolePolicy),
-            InstanceProfileList: [],
+            InstanceProfileList: await listedInstanceProfiles(repos, await allPages((page) => repos.instanceProfiles.listForRole(role.roleId, page))),
             RolePolicyList: await inlineOf(repos, role.roleId),
             AttachedManagedPolicies: await attachedOf(repos, role.roleId),
             ...permissionsBoundaryOutput(role.permissionsBoundaryArn),

@@ -1,6 +1,7 @@
 // GetAccountSummary (IAM API Reference): counts of the account's IAM entities and IAM's quotas
 // ("IAM and AWS STS quotas"), as the SummaryMap IAM returns.
 import { operation } from '../../api/index.ts';
+import { MAX_INSTANCE_PROFILES_PER_ACCOUNT } from '../instance-profiles/instance-profile-entity.ts';
 import { callerAccount } from './caller-account.ts';
 
 const input = { type: 'structure', members: {} } as const;
@@ -18,13 +19,14 @@ export const getAccountSummary = operation({
     const accountId = callerAccount(ctx);
     ctx.authorize({ action: 'iam:GetAccountSummary', resource: '*' });
     const repos = ctx.store;
-    const [users, groups, roles, policies, providers, rootKeys] = await Promise.all([
+    const [users, groups, roles, policies, providers, rootKeys, instanceProfiles] = await Promise.all([
       repos.users.all(accountId),
       repos.groups.all(accountId),
       repos.roles.all(accountId),
       repos.managedPolicies.all(),
       repos.oidcProviders.list(accountId),
       repos.accessKeys.listForUser(accountId, undefined),
+      repos.instanceProfiles.count(accountId),
     ]);
     const local = policies.filter((p) => p.accountId === accountId);
     let versionsInUse = 0;
@@ -57,8 +59,8 @@ export const getAccountSummary = operation({
         MFADevices: 0,
         MFADevicesInUse: 0,
         Providers: providers.length,
-        InstanceProfiles: 0,
-        InstanceProfilesQuota: 1000,
+        InstanceProfiles: instanceProfiles,
+        InstanceProfilesQuota: MAX_INSTANCE_PROFILES_PER_ACCOUNT,
         ServerCertificates: 0,
         ServerCertificatesQuota: 20,
         SigningCertificatesPerUserQuota: 2,

@@ -1,6 +1,6 @@
-// IAM tags on roles, users, managed policies and OIDC providers (IAM User Guide, "Tagging IAM
-// resources"): at most 50 per resource, keys unique without regard to case (a tag whose key differs
-// only in case replaces the old one), returned in the order they were added.
+// IAM tags on roles, users, managed policies, OIDC providers and instance profiles (IAM User Guide,
+// "Tagging IAM resources"): at most 50 per resource, keys unique without regard to case (a tag whose
+// key differs only in case replaces the old one), returned in the order they were added.
 import { awsError } from '../../aws/index.ts';
 import type { ContextValue } from '../../policy/index.ts';
 import type { Tag } from '../../store/index.ts';

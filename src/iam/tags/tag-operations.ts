@@ -1,7 +1,8 @@
 // Tag{X}, Untag{X} and List{X}Tags for the IAM resources that carry tags (roles, users, managed
-// policies, OIDC providers): the same rules for each (IAM User Guide, "Tagging IAM resources"), so one
-// definition of each operation, made for every taggable kind. Each needs `iam:Tag{X}` /
-// `iam:Untag{X}` / `iam:List{X}Tags` on the resource, with `aws:RequestTag/…` and `aws:TagKeys`.
+// policies, OIDC providers, instance profiles): the same rules for each (IAM User Guide, "Tagging IAM
+// resources"), so one definition of each operation, made for every taggable kind. Each needs
+// `iam:Tag{X}` / `iam:Untag{X}` / `iam:List{X}Tags` on the resource, with `aws:RequestTag/…` and
+// `aws:TagKeys`.
 import { operation, type CallContext, type Operation } from '../../api/index.ts';
 import type { StringShape, StructureShape } from '../../aws/index.ts';
 import type { ContextValue } from '../../policy/index.ts';
@@ -13,7 +14,7 @@ import { mergeTags, removeTags, requestTagContext, tagsOfInput, tagsOutput, type
 
 /** A kind of IAM resource that carries tags. */
 export interface Taggable<E> {
-  /** The noun in the operation names: `Role`, `User`, `Policy`, `OpenIDConnectProvider`. */
+  /** The noun in the operation names: `Role`, `User`, `Policy`, `OpenIDConnectProvider`, `InstanceProfile`. */
   readonly noun: string;
   /** The request member naming the resource (`RoleName`, `PolicyArn`) and its shape. */
   readonly keyMember: string;

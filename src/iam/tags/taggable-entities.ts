@@ -1,9 +1,10 @@
 // The IAM resources that carry tags, for the tag operations.
-import type { IamRole, IamUser, ManagedPolicy, OidcProvider } from '../../store/index.ts';
+import type { IamRole, IamUser, InstanceProfile, ManagedPolicy, OidcProvider } from '../../store/index.ts';
 import { authorizedOidcProvider } from '../entities/oidc-providers.ts';
 import { authorizedPolicy, customerPolicy } from '../entities/managed-policies.ts';
 import { authorizedRole } from '../entities/roles.ts';
 import { authorizedUser } from '../entities/users.ts';
+import { authorizedInstanceProfile, INSTANCE_PROFILE_NAME } from '../instance-profiles/instance-profile-entity.ts';
 import { ARN, EXISTING_USER_NAME, ROLE_NAME } from '../shapes/common.ts';
 import type { Taggable } from './tag-operations.ts';
 
@@ -55,5 +56,17 @@ export const TAGGABLE_OIDC_PROVIDER: Taggable<OidcProvider> = {
   tagsOf: (provider) => provider.tags,
   async save(repos, provider, tags) {
     await repos.oidcProviders.update(provider.arn, { tags });
+  },
+};
+
+export const TAGGABLE_INSTANCE_PROFILE: Taggable<InstanceProfile> = {
+  noun: 'InstanceProfile',
+  keyMember: 'InstanceProfileName',
+  keyShape: INSTANCE_PROFILE_NAME,
+  quota: 'TagsPerInstanceProfile',
+  find: (ctx, repos, accountId, action, name, context) => authorizedInstanceProfile(ctx, repos, accountId, action, name, context),
+  tagsOf: (profile) => profile.tags,
+  async save(repos, profile, tags) {
+    await repos.instanceProfiles.update(profile.instanceProfileId, { tags });
   },
 };

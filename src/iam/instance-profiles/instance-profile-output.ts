@@ -1,0 +1,81 @@
+// The `InstanceProfile` structure of CreateInstanceProfile, GetInstanceProfile, ListInstanceProfiles,
+// ListInstanceProfilesForRole and GetAccountAuthorizationDetails, and its one serialisation. Each role
+// in it is the role's identity and trust policy (URL-encoded, as IAM returns documents), as IAM's
+// examples show it (IAM API Reference, "GetInstanceProfile"). Listings leave tags out (IAM API
+// Reference, "ListInstanceProfiles": "this operation does not return tags").
+import { encodePolicyDocument } from '../../aws/index.ts';
+import type { IamRole, InstanceProfile, StoreRepos } from '../../store/index.ts';
+import { roleArnOf } from '../entities/roles.ts';
+import { ARN, PATH, TAGS } from '../shapes/common.ts';
+import { ROLE } from '../shapes/role.ts';
+import { tagsOutput } from '../tags/tag-list.ts';
+import { INSTANCE_PROFILE_NAME, instanceProfileArnOf } from './instance-profile-entity.ts';
+
+export const INSTANCE_PROFILE = {
+  type: 'structure',
+  members: {
+    Path: PATH,
+    InstanceProfileName: INSTANCE_PROFILE_NAME,
+    InstanceProfileId: { type: 'string' },
+    Arn: ARN,
+    CreateDate: { type: 'timestamp' },
+    Roles: { type: 'list', member: ROLE },
+    Tags: TAGS,
+  },
+  required: ['Path', 'InstanceProfileName', 'InstanceProfileId', 'Arn', 'CreateDate', 'Roles'],
+} as const;
+
+/** Which operation returns the profile: `full` (Create, Get: tags when it has some) or `listed`. */
+export type InstanceProfileView = 'full' | 'listed';
+
+/** A role as it appears inside an instance profile. */
+function profileRoleOutput(role: IamRole) {
+  return {
+    Path: role.path,
+    RoleName: role.name,
+    RoleId: role.roleId,
+    Arn: roleArnOf(role),
+    CreateDate: role.createdAt,
+    AssumeRolePolicyDocument: encodePolicyDocument(role.assumeRolePolicy),
+    ...(role.description !== undefined ? { Description: role.description } : {}),
+  };
+}
+
+/** The roles a profile holds. */
+export async function rolesInProfile(repos: StoreRepos, profile: InstanceProfile): Promise<IamRole[]> {
+  const roles: IamRole[] = [];
+  for (const roleId of profile.roleIds) {
+    const role = await repos.roles.getById(roleId);
+    if (role !== undefined) roles.push(role);
+  }
+  return roles;
+}
+
+/** An instance profile as IAM returns it. */
+export function instanceProfileOutput(profile: InstanceProfile, roles: readonly IamRole[], view: InstanceProfileView) {
+  const base = {
+    Path: profile.path,
+    InstanceProfileName: profile.name,
+    InstanceProfileId: profile.instanceProfileId,
+    Arn: instanceProfileArnOf(profile),
+    CreateDate: profile.createdAt,
+    Roles: roles.map(profileRoleOutput),
+  };
+  switch (view) {
+    case 'listed':
+      return base;
+    case 'full':
+      return { ...base, ...(profile.tags.length > 0 ? { Tags: tagsOutput(profile.tags) } : {}) };
+    default: {
+      const never: never = view;
+      return never;
+    }
+  }
+}
+
+/** Instance profiles with their roles, as a listing returns them. */
+export async function listedInstanceProfiles(repos: StoreRepos, profiles: readonly InstanceProfile[]) {
+  const out = [];
+  for (const profile of profiles) out.push(instanceProfileOutput(profile, await rolesInProfile(repos, profile), 'listed'));
+  return out;
+}
