@@ -39,6 +39,10 @@ export function resolveCaller(
   const key = snapshot.accessKeys.get(accessKeyId);
   if (key === undefined) return undefined;
   if (key.status !== 'Active') return tokenRefusal(dialect, 'invalid');
+  // A session token belongs to temporary credentials only: AWS refuses a long-term key that carries one
+  // (the familiar "The security token included in the request is invalid." of a stale AWS_SESSION_TOKEN
+  // beside permanent keys; IAM User Guide, "Troubleshoot IAM": "InvalidClientTokenId").
+  if (securityToken !== undefined && securityToken !== '') return tokenRefusal(dialect, 'invalid');
   const account = key.accountId;
   if (key.userId === undefined) {
     return {
