@@ -11,3 +11,4 @@ export * from './json/index.ts';
 export * from './rest-xml/index.ts';
 export * from './arn/index.ts';
 export type { WireResponse } from './wire-response.ts';
+export { isAwsRegion } from './regions/aws-regions.ts';

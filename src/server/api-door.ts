@@ -11,6 +11,7 @@ import {
   decodeJsonInput,
   decodeQueryInput,
   isAwsError,
+  isAwsRegion,
   jsonErrorResponse,
   jsonResponse,
   parseJsonRequest,
@@ -133,7 +134,9 @@ export async function handleApiRequest(req: IncomingMessage, body: Buffer, reque
         {
           dialect,
           service: service.signingName,
-          regions: [facts.region],
+          // One endpoint serves every region: any AWS Region (or the configured one) is accepted in the scope;
+          // anything else is refused as AWS does ("Credential should be scoped to a valid region, not 'X'.").
+          regions: isAwsRegion(facts.region) || facts.region === deps.settings.defaultRegion ? [facts.region] : [deps.settings.defaultRegion],
           now: now.getTime(),
           lookup: async (accessKeyId, token) => resolveCaller(deps.holder.current, deps.keyring(), accessKeyId, token, now.getTime(), dialect),
         },
