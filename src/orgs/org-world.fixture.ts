@@ -1,128 +1,14 @@
-// Test support: Organizations operations run in process, as the server's front door runs them — input
-// decoded and validated by the operation's shape, a call context over an in-memory store with the
-// compiled snapshot, authorization by the policy engine, and the snapshot rebuilt after writes.
-import { awsError, decodeJsonInput, isAwsError, type AwsError, type StructureShape } from '../aws/index.ts';
-import type { AuditNotes, CallContext, Operation, ServiceDefinition } from '../api/index.ts';
-import {
-  accessDeniedMessage,
-  authorizeCall,
-  buildSnapshot,
-  newUniqueId,
-  PolicyMemo,
-  type Caller,
-  type IamSnapshot,
-  type RequestFacts,
-  type SessionKeyring,
-} from '../identity/index.ts';
-import { openStore, type Store } from '../store/index.ts';
+// Test support: Organizations operations run in process (see src/api/testing/service-world.ts), in a
+// store with a management account and a standalone account.
+import { rootOf, serviceWorld, type Outcome, type ServiceWorld } from '../api/testing/service-world.ts';
 import { createOrganizationsService } from './index.ts';
 
 export const MANAGEMENT = '111111111111';
 export const STANDALONE = '999999999999';
 
-/** The account root's credentials (the root may do everything in its own account). */
-export function rootOf(accountId: string): Caller {
-  return { secretAccessKey: 'x', accessKeyId: `AKIA${accountId}ROOT`, principal: { type: 'Root', arn: `arn:aws:iam::${accountId}:root`, accountId }, userId: accountId, tags: {} };
-}
+export { rootOf, type Outcome };
+export type OrgWorld = ServiceWorld;
 
-/** An outcome of one call: the output, or the AWS error. */
-export type Outcome = { ok: true; output: Record<string, unknown> | undefined; notes: AuditNotes } | { ok: false; error: AwsError };
-
-/** A store with a management account and a standalone account, and the Organizations service. */
-export interface OrgWorld {
-  readonly store: Store;
-  readonly service: ServiceDefinition;
-  snapshot(): IamSnapshot;
-  call(operation: string, input: Record<string, unknown>, caller?: Caller): Promise<Outcome>;
-  /** Like `call`, but the output, or throws the error. */
-  ok(operation: string, input: Record<string, unknown>, caller?: Caller): Promise<Record<string, unknown>>;
-  /** Like `call`, but the error; throws when the call succeeds. */
-  fails(operation: string, input: Record<string, unknown>, caller?: Caller): Promise<AwsError>;
-  /** An IAM user in the account with these inline policy documents, as a caller. */
-  user(accountId: string, name: string, policies: readonly object[]): Promise<Caller>;
-  close(): Promise<void>;
-}
-
-const keyring = { current: { id: 1, key: Buffer.alloc(32) }, byId: new Map() } satisfies SessionKeyring;
-
-export async function orgWorld(): Promise<OrgWorld> {
-  const store = await openStore({ kind: 'sqlite', path: ':memory:' });
-  const now = new Date();
-  for (const id of [MANAGEMENT, STANDALONE]) {
-    await store.accounts.insert({ id, name: `account ${id}`, email: `${id}@example.com`, organizationId: undefined, parentId: undefined, status: 'ACTIVE', joinedMethod: 'CREATED', createdAt: now });
-  }
-  const memo = new PolicyMemo();
-  let snapshot = await buildSnapshot(store, memo);
-  const service = createOrganizationsService();
-
-  const call = async (name: string, input: Record<string, unknown>, caller: Caller = rootOf(MANAGEMENT)): Promise<Outcome> => {
-    const op: Operation | undefined = service.operations.get(name);
-    if (op === undefined) throw new Error(`no operation ${name}`);
-    const decoded = decodeJsonInput(input, op.input as StructureShape);
-    if (!decoded.ok) return { ok: false, error: decoded.error };
-    const notes: AuditNotes = { resources: [] };
-    const facts: RequestFacts = { sourceIp: '127.0.0.1', secureTransport: false, region: 'us-east-1', now: new Date(), userAgent: 'test' };
-    const ctx: CallContext = {
-      requestId: 'req',
-      now: facts.now,
-      caller,
-      facts,
-      region: 'us-east-1',
-      get snapshot() {
-        return snapshot;
-      },
-      store,
-      keyring,
-      settings: { publicBaseUrl: 'http://127.0.0.1', managementAccountId: MANAGEMENT, defaultRegion: 'us-east-1' },
-      audit: notes,
-      authorize(query) {
-        const result = authorizeCall(snapshot, caller, facts, query);
-        if (result.decision.decision === 'allowed') return;
-        const message =
-          result.explanation === undefined
-            ? `User: ${caller.principal.arn} is not authorized to perform: ${query.action} on resource: ${query.resource}`
-            : accessDeniedMessage(caller.principal.arn, query.action, query.resource, result.explanation);
-        throw awsError('AccessDenied', message);
-      },
-      async refresh() {
-        snapshot = await buildSnapshot(store, memo);
-        return snapshot;
-      },
-      requireCaller: () => caller,
-    };
-    try {
-      const output = (await op.run(ctx, decoded.value as never)) as Record<string, unknown> | undefined;
-      return { ok: true, output, notes };
-    } catch (err) {
-      if (isAwsError(err)) return { ok: false, error: err };
-      throw err;
-    }
-  };
-
-  return {
-    store,
-    service,
-    snapshot: () => snapshot,
-    call,
-    async ok(name, input, caller) {
-      const outcome = await call(name, input, caller);
-      if (!outcome.ok) throw new Error(`${name} failed: ${outcome.error.code}: ${outcome.error.message}`);
-      return outcome.output ?? {};
-    },
-    async fails(name, input, caller) {
-      const outcome = await call(name, input, caller);
-      if (outcome.ok) throw new Error(`${name} succeeded: ${JSON.stringify(outcome.output)}`);
-      return outcome.error;
-    },
-    async user(accountId, name, policies) {
-      const userId = newUniqueId('AIDA');
-      await store.users.insert({ userId, accountId, name, path: '/', permissionsBoundaryArn: undefined, tags: [], createdAt: new Date() });
-      for (const [i, doc] of policies.entries()) {
-        await store.inlinePolicies.put({ principalId: userId, principalType: 'user', accountId, policyName: `p${i}`, document: JSON.stringify(doc) });
-      }
-      snapshot = await buildSnapshot(store, memo);
-      return { secretAccessKey: 'x', accessKeyId: newUniqueId('AKIA'), principal: { type: 'User', arn: `arn:aws:iam::${accountId}:user/${name}`, accountId }, userId, userName: name, tags: {} };
-    },
-    close: () => store.close(),
-  };
+export function orgWorld(): Promise<OrgWorld> {
+  return serviceWorld({ service: createOrganizationsService(), accounts: [MANAGEMENT, STANDALONE], protocol: 'json' });
 }
