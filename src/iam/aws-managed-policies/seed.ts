@@ -2,6 +2,7 @@
 // `arn:aws:iam::aws:policy/NAME`, in no account, attachable by every account. Idempotent: a policy
 // already there with the same default version is left alone (and the revision is not raised); a
 // shipped default newer than the stored one is added and made the default.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ManagedPolicy, PolicyVersion, Store } from '../../store/index.ts';
 import { AWS_MANAGED_POLICIES, type AwsManagedPolicyEntry } from './catalogue.ts';
@@ -19,13 +20,24 @@ export interface AwsManagedPolicy {
   readonly version: PolicyVersion;
 }
 
+const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/** A stable `ANPA…` ID for an AWS managed policy whose real ID podiam does not ship: 17 characters from the ARN's SHA-256. */
+function derivedPolicyId(arn: string): string {
+  const digest = createHash('sha256').update(arn).digest();
+  let id = 'ANPA';
+  for (let i = 0; i < 17; i += 1) id += ID_ALPHABET[(digest[i] ?? 0) % 32];
+  return id;
+}
+
 /** The shipped AWS managed policies, documents written as IAM returns them (indented JSON). */
 export function awsManagedPolicies(): AwsManagedPolicy[] {
   const shipped = JSON.parse(readFileSync(new URL('./documents.json', import.meta.url), 'utf8')) as Record<string, ShippedDocument>;
   return AWS_MANAGED_POLICIES.map((entry: AwsManagedPolicyEntry) => {
     const doc = shipped[entry.name];
     if (doc === undefined) throw new Error(`documents.json lacks ${entry.name}`);
-    const arn = `arn:aws:iam::aws:policy/${entry.name}`;
+    const path = entry.path ?? '/';
+    const arn = `arn:aws:iam::aws:policy${path}${entry.name}`;
     const createdAt = new Date(doc.createDate ?? 0);
     const updatedAt = new Date(doc.updateDate ?? doc.createDate ?? 0);
     return {
@@ -33,8 +45,8 @@ export function awsManagedPolicies(): AwsManagedPolicy[] {
         arn,
         accountId: undefined,
         name: entry.name,
-        path: '/',
-        policyId: entry.policyId,
+        path,
+        policyId: entry.policyId ?? derivedPolicyId(arn),
         defaultVersionId: doc.defaultVersionId,
         description: entry.description,
         tags: [],
