@@ -15,7 +15,9 @@ const KIND_NAMES: Record<PolicyKind, string> = {
 export function denialReason(why: Explanation, action: string): string {
   if (why.decision === 'explicitDeny') {
     const kind = why.matchedStatements[0]?.source.kind ?? 'IdentityPolicy';
-    return `with an explicit deny in a ${KIND_NAMES[kind]}`;
+    // "an identity-based policy", "a service control policy": the article agrees with the noun.
+    const name = KIND_NAMES[kind];
+    return `with an explicit deny in ${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name}`;
   }
   switch (why.basis) {
     case 'ServiceControlPolicy':
