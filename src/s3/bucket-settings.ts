@@ -6,6 +6,7 @@
 // belongs to the bucket owner's account, Amazon S3 returns a 405 Method Not Allowed error").
 // BlockPublicPolicy refuses a public policy with AccessDenied.
 import { awsError, restXmlResponse, type WireResponse } from '../aws/index.ts';
+import { serviceCatalog } from '../catalog/index.ts';
 import type { PublicAccessBlock } from '../store/index.ts';
 import type { BucketEntry } from './bucket-directory.ts';
 import { checkBucketPolicy, MAX_BUCKET_POLICY_BYTES } from './bucket-policy.ts';
@@ -69,7 +70,13 @@ export async function putBucketPolicy(call: S3Call): Promise<WireResponse> {
   ownerAccountOnly(call, entry);
   const body = await call.smallBody(MAX_BUCKET_POLICY_BYTES * 4);
   const text = body.toString('utf8');
-  const document = checkBucketPolicy(text, entry.bucket.name);
+  // Principals are resolved against IAM as it is now (a role created a moment ago on another replica included).
+  await call.services.refresh();
+  const snapshot = call.services.snapshot();
+  const document = checkBucketPolicy(text, entry.bucket.name, {
+    catalog: serviceCatalog(),
+    principalExists: (kind, accountId, name, arn) => (kind === 'role' ? snapshot.role(accountId, name) : snapshot.user(accountId, name))?.arn === arn,
+  });
   if (document instanceof Error) throw document;
   if (entry.bucket.publicAccessBlock?.blockPublicPolicy === true && isPublicPolicy(document)) {
     throw awsError(
