@@ -143,6 +143,11 @@ export async function handleApiRequest(req: IncomingMessage, body: Buffer, reque
       );
       if (!verified.ok) throw verified.error;
       if (!verified.anonymous) caller = verified.credential;
+      // STS API Reference, "GetSessionToken": its credentials "cannot call any IAM API operations unless
+      // MFA authentication information is included in the request"; IAM refuses them as an invalid token.
+      if (service.signingName === 'iam' && caller?.session?.via === 'GetSessionToken' && caller.session.mfa !== true) {
+        throw awsError('InvalidClientTokenId', undefined, { detail: 'GetSessionToken credentials without MFA cannot call IAM' });
+      }
     } else if (op.unsigned !== true) {
       throw protocol === 'json'
         ? awsError('MissingAuthenticationTokenException', 'Missing Authentication Token')

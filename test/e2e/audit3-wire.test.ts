@@ -1,7 +1,8 @@
 // Acceptance audit of the wire contract with real clients: where podiam differed from AWS's documented
 // behaviour for SigV4 credential scopes and credentials (STS API Reference, "Common Errors"; AWS General
 // Reference, "Signature Version 4 signing process").
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, ListRolesCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
+import { GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aws } from './support/aws-cli.ts';
 import { startPodiam, type PodiamProcess } from './support/podiam-process.ts';
@@ -59,5 +60,30 @@ describe('a session token is part of temporary credentials only (Common Errors: 
     const out = aws(['sts', 'get-caller-identity'], { ...podiam.env, AWS_SESSION_TOKEN: 'FwoGZXIvYXdzEBYaDstale' });
     expect(out.status).not.toBe(0);
     expect(out.stderr).toContain('(InvalidClientTokenId)');
+  });
+});
+
+// STS API Reference, "GetSessionToken": "You cannot call any IAM API operations unless MFA authentication
+// information is included in the request" — IAM answers InvalidClientTokenId; other services accept them.
+describe('GetSessionToken credentials cannot call IAM without MFA (STS API Reference, GetSessionToken)', () => {
+  it('IAM refuses them with InvalidClientTokenId, while STS GetCallerIdentity accepts them', async () => {
+    const admin = new IAMClient({ endpoint: podiam.url, region: 'us-east-1', credentials: { accessKeyId: podiam.accessKeyId, secretAccessKey: podiam.secretAccessKey } });
+    await admin.send(new CreateUserCommand({ UserName: 'gst-user' }));
+    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:ListRoles', Resource: '*' }] };
+    await admin.send(new PutUserPolicyCommand({ UserName: 'gst-user', PolicyName: 'list', PolicyDocument: JSON.stringify(policy) }));
+    const key = (await admin.send(new CreateAccessKeyCommand({ UserName: 'gst-user' }))).AccessKey;
+    const userKeys = { accessKeyId: key?.AccessKeyId ?? '', secretAccessKey: key?.SecretAccessKey ?? '' };
+    const longTerm = new IAMClient({ endpoint: podiam.url, region: 'us-east-1', credentials: userKeys });
+    expect((await longTerm.send(new ListRolesCommand({}))).Roles).toBeDefined();
+
+    const session = (await new STSClient({ endpoint: podiam.url, region: 'us-east-1', credentials: userKeys }).send(new GetSessionTokenCommand({}))).Credentials;
+    const sessionKeys = { accessKeyId: session?.AccessKeyId ?? '', secretAccessKey: session?.SecretAccessKey ?? '', sessionToken: session?.SessionToken ?? '' };
+    const identity = await new STSClient({ endpoint: podiam.url, region: 'us-east-1', credentials: sessionKeys }).send(new GetCallerIdentityCommand({}));
+    expect(identity.Arn).toBe(`arn:aws:iam::${podiam.accountId}:user/gst-user`);
+    const refused = await new IAMClient({ endpoint: podiam.url, region: 'us-east-1', credentials: sessionKeys }).send(new ListRolesCommand({})).then(
+      () => undefined,
+      (e: { name: string; $metadata?: { httpStatusCode?: number } }) => [e.name, e.$metadata?.httpStatusCode],
+    );
+    expect(refused).toEqual(['InvalidClientTokenId', 403]);
   });
 });
