@@ -6,7 +6,8 @@
 // each with its ETag (InvalidPart), all but the last at least 5 MiB (EntityTooSmall). The object's
 // ETag is the MD5 of the parts' binary MD5s, `-N`; its checksum, when the upload chose an algorithm,
 // is the composite checksum of the parts' checksums. The upload chooses the object's encryption
-// (SSE-S3); its parts and the completed object say so (server-side-encryption.ts).
+// (SSE-S3); its parts and the completed object say so (server-side-encryption.ts). Completing is a
+// conditional write as PutObject is (If-None-Match: *, If-Match: object-writes.ts).
 import { randomBytes } from 'node:crypto';
 import {
   awsError,
@@ -21,7 +22,7 @@ import type { S3Object, S3Part, S3Upload } from '../store/index.ts';
 import { StoreConflict } from '../store/index.ts';
 import { multipartEtag, quotedEtag } from './etag.ts';
 import { storedHeaders } from './object-headers.ts';
-import { authorizeWrite, checkAcl, requestedTags } from './object-writes.ts';
+import { authorizeWrite, checkAcl, checkWriteConditions, requestedTags } from './object-writes.ts';
 import { resourceArn } from './operations.ts';
 import { COMPLETE_MULTIPART_UPLOAD_RESULT, INITIATE_MULTIPART_UPLOAD_RESULT } from './response-shapes.ts';
 import type { S3Call } from './s3-call.ts';
@@ -180,6 +181,7 @@ export async function completeMultipartUpload(call: S3Call): Promise<WireRespons
       });
     }
   });
+  await checkWriteConditions(call, entry.bucket.name, key);
   const algorithm = upload.checksumAlgorithm === undefined ? undefined : CHECKSUM_ALGORITHMS.find((a) => a === upload.checksumAlgorithm);
   const composite = algorithm === undefined ? undefined : compositeChecksum(algorithm, chosen);
   const object: S3Object = {

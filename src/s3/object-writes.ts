@@ -3,9 +3,12 @@
 // checksums) before anything is kept: small objects go into their row, others into a file that is
 // fsynced and renamed into place; the row is committed last, so a refused or interrupted upload
 // leaves nothing. The tags of `x-amz-tagging` need s3:PutObjectTagging as well as s3:PutObject.
-// Conditional writes: `If-None-Match: *` refuses to replace an object, `If-Match` to replace
-// another version (412 PreconditionFailed; If-Match on a missing key is 404 NoSuchKey). Deletes
-// naming a versionId are s3:DeleteObjectVersion (version-id.ts). Objects are SSE-S3, and the writes
+// Conditional writes (PutObject, CopyObject's target, CompleteMultipartUpload): `If-None-Match: *`
+// refuses to replace an object, `If-Match` to replace another version (412 PreconditionFailed;
+// If-Match on a missing key is 404 NoSuchKey). Conditional deletes (Amazon S3 User Guide, "How to
+// perform conditional deletes"): DeleteObject's `If-Match` and DeleteObjects' per-object `ETag`
+// delete only the object they name (412 PreconditionFailed, 404 NoSuchKey when there is none;
+// `*` matches any object), and an ETag value needs s3:GetObject as well. Deletes naming a versionId are s3:DeleteObjectVersion (version-id.ts). Objects are SSE-S3, and the writes
 // say so (server-side-encryption.ts).
 import { awsError, checkObjectKey, restXmlResponse, type WireResponse } from '../aws/index.ts';
 import type { BlobRef, S3Object, Tag } from '../store/index.ts';
@@ -62,7 +65,8 @@ function checkKey(key: string): void {
   if (problem !== undefined) throw problem;
 }
 
-async function checkWriteConditions(call: S3Call, bucket: string, key: string): Promise<void> {
+/** Throws unless the object at `key` meets the write's `If-None-Match`/`If-Match` headers. */
+export async function checkWriteConditions(call: S3Call, bucket: string, key: string): Promise<void> {
   const ifNoneMatch = header(call, 'if-none-match');
   const ifMatch = header(call, 'if-match');
   if (ifNoneMatch === undefined && ifMatch === undefined) return;
@@ -159,6 +163,7 @@ export async function copyObject(call: S3Call): Promise<WireResponse> {
   const tags = taggingDirective === 'REPLACE' ? (requestedTags(call) ?? []) : undefined;
   authorizeWrite(call, entry, key, tags);
   checkAcl(call, entry);
+  await checkWriteConditions(call, entry.bucket.name, key);
   // Copying in place needs a change; S3 counts an encryption header as one even when it names the
   // encryption the object already has (the in-place `--sse AES256` copy), but not the bucket default.
   if (source.bucket === entry.bucket.name && source.key === key && metadataDirective === 'COPY' && taggingDirective === 'COPY' && encryption !== 'requested') {
@@ -209,10 +214,24 @@ export async function deleteObject(call: S3Call): Promise<WireResponse> {
   const version = requestedVersion(call.query);
   const entry = await call.bucket();
   const key = call.key ?? '';
-  call.authorize(versionedAction(call.op.action, version), resourceArn('object', entry.bucket.name, key), entry, versionKeys(version));
+  const arn = resourceArn('object', entry.bucket.name, key);
+  call.authorize(versionedAction(call.op.action, version), arn, entry, versionKeys(version));
+  const ifMatch = header(call, 'if-match');
+  if (ifMatch !== undefined) {
+    if (ifMatch.trim() !== '*') call.authorize('s3:GetObject', arn, entry);
+    const refused = await deleteConditionRefusal(call, entry.bucket.name, key, ifMatch);
+    if (refused !== undefined) throw awsError(refused, undefined, refused === 'NoSuchKey' ? { fields: { Key: key } } : { fields: { Condition: 'If-Match' } });
+  }
   if (version.kind !== 'missing') await removeObject(call, entry.bucket.name, key);
   const echoed = echoedVersionId(version);
   return call.reply(204, echoed === undefined ? {} : { 'x-amz-version-id': echoed });
+}
+
+// A conditional delete's If-Match (or DeleteObjects' ETag) against the current object.
+async function deleteConditionRefusal(call: S3Call, bucket: string, key: string, ifMatch: string): Promise<'NoSuchKey' | 'PreconditionFailed' | undefined> {
+  const current = await call.services.objects.get(bucket, key);
+  if (current === undefined) return 'NoSuchKey';
+  return etagListMatches(ifMatch, current.etag) ? undefined : 'PreconditionFailed';
 }
 
 async function removeObject(call: S3Call, bucket: string, key: string): Promise<void> {
@@ -230,7 +249,7 @@ export async function deleteObjects(call: S3Call): Promise<WireResponse> {
   if (request instanceof Error) throw request;
   const deleted: { Key: string; VersionId?: string }[] = [];
   const errors: { Key: string; VersionId?: string; Code: string; Message: string }[] = [];
-  for (const { key, versionId } of request.objects) {
+  for (const { key, versionId, etag } of request.objects) {
     const arn = resourceArn('object', entry.bucket.name, key);
     const named = versionId === undefined ? {} : { VersionId: versionId };
     const version = parseVersionId(versionId);
@@ -238,8 +257,14 @@ export async function deleteObjects(call: S3Call): Promise<WireResponse> {
       errors.push({ Key: key, ...named, Code: version.code, Message: version.message });
       continue;
     }
-    if (!call.allows(versionedAction('s3:DeleteObject', version), arn, entry, versionKeys(version))) {
+    if (!call.allows(versionedAction('s3:DeleteObject', version), arn, entry, versionKeys(version)) || (etag !== undefined && etag.trim() !== '*' && !call.allows('s3:GetObject', arn, entry))) {
       errors.push({ Key: key, ...named, Code: 'AccessDenied', Message: 'Access Denied' });
+      continue;
+    }
+    const refused = etag === undefined ? undefined : await deleteConditionRefusal(call, entry.bucket.name, key, etag);
+    if (refused !== undefined) {
+      const error = awsError(refused);
+      errors.push({ Key: key, ...named, Code: error.code, Message: error.message });
       continue;
     }
     if (version.kind !== 'missing') await removeObject(call, entry.bucket.name, key);

@@ -13,6 +13,7 @@ import { s3Address } from './addressing.ts';
 import { BlobStore } from './blob-store.ts';
 import { BucketDirectory, type BucketEntry } from './bucket-directory.ts';
 import { CallerCache } from './caller-cache.ts';
+import { checkExpectedBucketOwner } from './expected-bucket-owner.ts';
 import { s3CallRecord } from './call-audit.ts';
 import { requestKeys, type RequestAuthentication } from './condition-keys.ts';
 import { S3_HANDLERS } from './handlers.ts';
@@ -263,6 +264,7 @@ function s3Call(p: CallParts): S3Call {
       const name = p.bucketName ?? '';
       const entry = await p.services.buckets.get(name);
       if (entry === undefined) throw awsError('NoSuchBucket', undefined, { fields: { BucketName: name } });
+      checkExpectedBucketOwner(p.req.headers, 'x-amz-expected-bucket-owner', entry.bucket.accountId);
       return entry;
     },
     authorize(action, resource, bucket, context) {

@@ -40,9 +40,11 @@ export function readTagging(body: Buffer): Tag[] | AwsError {
 export interface DeleteEntry {
   readonly key: string;
   readonly versionId: string | undefined;
+  /** The conditional delete's ETag, as sent (quoted or not, or `*`). */
+  readonly etag?: string;
 }
 
-/** `<Delete><Quiet/><Object><Key/><VersionId/></Object>…</Delete>`: 1 to 1000 keys. */
+/** `<Delete><Quiet/><Object><Key/><VersionId/><ETag/></Object>…</Delete>`: 1 to 1000 keys. */
 export function readDelete(body: Buffer): { readonly quiet: boolean; readonly objects: DeleteEntry[] } | AwsError {
   const doc = root(body, 'Delete');
   if (doc instanceof Error) return doc;
@@ -50,7 +52,8 @@ export function readDelete(body: Buffer): { readonly quiet: boolean; readonly ob
   for (const o of childrenOf(doc, 'Object')) {
     const key = childOf(o, 'Key');
     if (key === undefined) return malformed('Object without Key');
-    objects.push({ key: key.text, versionId: childOf(o, 'VersionId')?.text });
+    const etag = childOf(o, 'ETag')?.text;
+    objects.push({ key: key.text, versionId: childOf(o, 'VersionId')?.text, ...(etag === undefined ? {} : { etag }) });
   }
   if (objects.length === 0 || objects.length > 1000) return malformed(`${objects.length} objects`);
   return { quiet: childOf(doc, 'Quiet')?.text.trim().toLowerCase() === 'true', objects };
