@@ -70,13 +70,6 @@ export async function startServer(config: ServeConfig, parts: ServerParts, logge
   const settingsRef: { value: ServiceSettings } = {
     value: { publicBaseUrl: config.publicBaseUrl ?? `http://${config.listen}`, managementAccountId: config.accountId, defaultRegion: config.region },
   };
-  const admin = await bootstrap(store, {
-    accountId: config.accountId,
-    now: now(),
-    ...(config.adminAccessKeyId !== undefined && config.adminSecretAccessKey !== undefined
-      ? { adminKey: { accessKeyId: config.adminAccessKeyId, secretAccessKey: config.adminSecretAccessKey } }
-      : {}),
-  });
   const deps: ServiceFactoryDeps = {
     store,
     storeOptions,
@@ -86,6 +79,14 @@ export async function startServer(config: ServeConfig, parts: ServerParts, logge
     },
   };
   await parts.init?.(deps);
+  // After init: the administrator gets the AWS managed AdministratorAccess where init seeded it.
+  const admin = await bootstrap(store, {
+    accountId: config.accountId,
+    now: now(),
+    ...(config.adminAccessKeyId !== undefined && config.adminSecretAccessKey !== undefined
+      ? { adminKey: { accessKeyId: config.adminAccessKeyId, secretAccessKey: config.adminSecretAccessKey } }
+      : {}),
+  });
   let keyring: SessionKeyring = await loadKeyring(store, now());
   const keyTimer = setInterval(() => {
     loadKeyring(store, now()).then((k) => (keyring = k), (err: unknown) => logger.error({ err }, 'session key rotation failed'));

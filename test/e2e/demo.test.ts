@@ -193,7 +193,7 @@ describe('the quick start: podiam up (npm start), then podiam demo in the same d
     for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_SHARED_CREDENTIALS_FILE']) delete env[name];
     const out = await demo(['--seed', '000'], env, cwd);
     expect(out.status, `${out.stdout}\n${out.stderr}`).toBe(0);
-    expect(out.stdout).toContain(`podiam demo against http://127.0.0.1:${port} as arn:aws:iam::123456789012:root`);
+    expect(out.stdout).toContain(`podiam demo against http://127.0.0.1:${port} as arn:aws:iam::123456789012:user/admin`);
     expect(out.stdout).toMatch(/9 expected outcomes: 9 happened, 0 did not, 0 not checked/);
   }, 60_000);
 });

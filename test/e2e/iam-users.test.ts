@@ -106,15 +106,16 @@ describe('CreateUser and GetUser (IAM API Reference)', () => {
   it('refuses a name taken in another case', () => {
     expect(out['duplicateUser']).toEqual(['EntityAlreadyExists', 'User with name X already exists.', 409]);
   });
-  it('without UserName, answers for the caller (which needs iam:GetUser on itself): the user, or the root user by account ID', () => {
+  // The administrator key podiam writes on first start is the IAM user `admin`'s (not the root's).
+  it('without UserName, answers for the caller (which needs iam:GetUser on itself)', () => {
     expect((out['selfWithoutPolicy'] as unknown[])[0]).toBe('AccessDenied');
     expect(out['self']).toEqual(['x', `arn:aws:iam::${ACCOUNT}:user/people/x`]);
-    expect(out['root']).toEqual([null, ACCOUNT, `arn:aws:iam::${ACCOUNT}:root`]);
+    expect(out['root']).toEqual(['admin', expect.stringMatching(/^AIDA[A-Z2-7]{16}$/), `arn:aws:iam::${ACCOUNT}:user/admin`]);
   });
   it('renames with UpdateUser', () => {
     expect(out['renamed']).toBe(`arn:aws:iam::${ACCOUNT}:user/people/x2`);
     expect(out['oldName']).toEqual(['NoSuchEntity', 'The user with name x cannot be found.', 404]);
-    expect(out['users']).toEqual([]);
+    expect(out['users']).toEqual(['admin']);
   });
 });
 

@@ -21,7 +21,19 @@ describe('podiam serve: first start (issue contract)', () => {
     delete env['AWS_SECRET_ACCESS_KEY'];
     const result = spawnSync('aws', ['--endpoint-url', podiam.url, 'sts', 'get-caller-identity', '--output', 'json'], { env, encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ UserId: podiam.accountId, Account: podiam.accountId, Arn: `arn:aws:iam::${podiam.accountId}:root` });
+    expect(JSON.parse(result.stdout)).toEqual({ UserId: expect.stringMatching(/^AIDA[A-Z2-7]{16}$/), Account: podiam.accountId, Arn: `arn:aws:iam::${podiam.accountId}:user/admin` });
+  });
+  // IAM User Guide, "Root user best practices": no access keys for the root user; administrators are
+  // IAM identities with AdministratorAccess. And STS refuses root: "Roles may not be assumed by root accounts."
+  it('the administrator is the IAM user admin with AdministratorAccess attached, so it may assume roles', () => {
+    const attached = aws(['iam', 'list-attached-user-policies', '--user-name', 'admin', '--output', 'json'], podiam.env);
+    expect(attached.status, attached.stderr).toBe(0);
+    expect(JSON.parse(attached.stdout).AttachedPolicies).toEqual([{ PolicyName: 'AdministratorAccess', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }]);
+    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${podiam.accountId}:root` }, Action: 'sts:AssumeRole' }] });
+    expect(aws(['iam', 'create-role', '--role-name', 'operator', '--assume-role-policy-document', trust], podiam.env).status).toBe(0);
+    const assumed = aws(['sts', 'assume-role', '--role-arn', `arn:aws:iam::${podiam.accountId}:role/operator`, '--role-session-name', 'ops', '--output', 'json'], podiam.env);
+    expect(assumed.status, assumed.stderr).toBe(0);
+    expect(JSON.parse(assumed.stdout).AssumedRoleUser.Arn).toBe(`arn:aws:sts::${podiam.accountId}:assumed-role/operator/ops`);
   });
   // S3 refuses Signature Version 2 for buckets created since June 2020; the AWS CLI v1 presigns with it
   // unless the profile says `s3 = signature_version = s3v4`, which DIR/config does.
