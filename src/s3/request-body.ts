@@ -3,7 +3,7 @@
 // says so (with chunk and trailer signatures), hashed as it streams, and checked once it has ended —
 // the signed x-amz-content-sha256 (XAmzContentSHA256Mismatch), Content-MD5 (InvalidDigest when not
 // a base64 MD5, BadDigest when different), an `x-amz-checksum-<algorithm>` header or trailer
-// (BadDigest). Nothing is trusted until `finish` has passed.
+// (BadDigest; a header that is no such checksum at all is InvalidRequest: checksum-headers.ts). Nothing is trusted until `finish` has passed.
 import { createHash, type Hash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import {
@@ -23,6 +23,7 @@ import {
   type VerifiedRequest,
 } from '../aws/index.ts';
 import type { Caller } from '../identity/index.ts';
+import { checkChecksumValue, checkSdkChecksumAlgorithm } from './checksum-headers.ts';
 
 /** What a checked body was. */
 export interface BodyDigest {
@@ -86,7 +87,11 @@ export class RequestBody {
         return awsError('InvalidRequest', 'Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.');
       }
       headerChecksum = { algorithm, value: value.trim() };
+      const invalid = checkChecksumValue(algorithm, headerChecksum.value);
+      if (invalid !== undefined) return invalid;
     }
+    const sdkAlgorithm = checkSdkChecksumAlgorithm(req.headers, headerChecksum?.algorithm);
+    if (sdkAlgorithm !== undefined) return sdkAlgorithm;
     const payload: PayloadMode = verified?.payload ?? { kind: 'unsigned' };
     const lengthText = header(req, 'content-length');
     let length = lengthText === undefined ? undefined : Number(lengthText);
