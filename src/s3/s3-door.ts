@@ -185,7 +185,12 @@ async function handleS3Request(
       res.destroy();
       return 'streamed';
     }
-    return dated(s3ErrorResponse(error, ids, { resource: path, head }), now);
+    const response = s3ErrorResponse(error, ids, { resource: path, head });
+    // A request signed for another region than the bucket's names the bucket's in x-amz-bucket-region
+    // too (Amazon S3 API Reference, "HeadBucket"): a HEAD has no body to carry <Region>, and the SDKs
+    // re-sign for the region this header names.
+    const region = error.fields['Region'];
+    return dated(region === undefined ? response : { ...response, headers: { ...response.headers, 'x-amz-bucket-region': region } }, now);
   } finally {
     if (spec !== undefined) {
       const owner = entry?.bucket.accountId ?? (bucketName === undefined ? undefined : (await services.buckets.get(bucketName).catch(() => undefined))?.bucket.accountId);
