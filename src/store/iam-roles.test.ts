@@ -50,6 +50,20 @@ variants.describe('IAM roles (CreateRole, GetRole, UpdateRole, UpdateAssumeRoleP
     expect(await store.roles.update('AROANOSUCHROLE000001', { description: 'x' })).toBeUndefined();
   });
 
+  it('a trust policy keeps the unique IDs its principals were saved as; a new trust policy replaces them (IAM User Guide, "AWS JSON policy elements: Principal")', async () => {
+    const store = await storeWithAccount(await stores.fresh(), acct);
+    const ids = new Map([
+      ['arn:aws:iam::111122223333:user/alice', 'AIDAALICE00000000001'],
+      ['arn:aws:iam::111122223333:role/ops/Builder', 'AROABUILDER000000001'],
+    ]);
+    const created = await seed(store.roles.insert(role(acct, 'Bound', { trustPrincipalIds: ids })));
+    expect((await (await stores.reopen()).roles.getById(created.roleId))?.trustPrincipalIds).toEqual(ids);
+    expect((await store.roles.update(created.roleId, { description: 'd' }))?.trustPrincipalIds).toEqual(ids);
+    const one = new Map([['arn:aws:iam::111122223333:user/bob', 'AIDABOB0000000000001']]);
+    expect((await store.roles.update(created.roleId, { assumeRolePolicy: '{}', trustPrincipalIds: one }))?.trustPrincipalIds).toEqual(one);
+    expect((await store.roles.update(created.roleId, { assumeRolePolicy: '{ }' }))?.trustPrincipalIds).toEqual(new Map());
+  });
+
   it('RoleLastUsed records the latest use and region', async () => {
     const store = await storeWithAccount(await stores.fresh(), acct);
     const created = await seed(store.roles.insert(role(acct, 'R')));

@@ -4,6 +4,7 @@ import { dateOf, isoText, optional, setsAnyColumn, tagsOf, tagsText, type Tag } 
 import { nameKey, nameKeyOf, startsWith, type IamListRequest } from './iam-listing.ts';
 import { deletePrincipalPolicies } from './iam-principals.ts';
 import { decodeMarker, toPage, type Page, type StoreInvalidMarker } from './pagination.ts';
+import { principalIdsOf, principalIdsText, type PrincipalIds } from './principal-ids.ts';
 import type { RolesTable } from './schema.ts';
 import type { Scope } from './scope.ts';
 
@@ -22,6 +23,8 @@ export interface IamRole {
   readonly path: string;
   /** The trust policy, as submitted. */
   readonly assumeRolePolicy: string;
+  /** The unique IDs its role and user principals had when it was saved, by ARN. */
+  readonly trustPrincipalIds: PrincipalIds;
   readonly description: string | undefined;
   /** Seconds, 3600–43200. */
   readonly maxSessionDuration: number;
@@ -31,15 +34,17 @@ export interface IamRole {
   readonly lastUsed: RoleLastUsed | undefined;
 }
 
-/** What CreateRole stores; `lastUsed` starts empty. */
-export type NewIamRole = Omit<IamRole, 'lastUsed'>;
+/** What CreateRole stores; `lastUsed` starts empty; no `trustPrincipalIds` when the trust policy names no role or user. */
+export type NewIamRole = Omit<IamRole, 'lastUsed' | 'trustPrincipalIds'> & { readonly trustPrincipalIds?: PrincipalIds };
 
 /**
  * Fields an update may change (UpdateRole, UpdateAssumeRolePolicy, UpdateRoleDescription,
  * Put/DeleteRolePermissionsBoundary, Tag/UntagRole). IAM roles cannot be renamed or moved.
  */
 export interface IamRolePatch {
+  /** A new trust policy replaces the principal IDs bound to the old one with `trustPrincipalIds` (none when absent). */
   readonly assumeRolePolicy?: string;
+  readonly trustPrincipalIds?: PrincipalIds;
   readonly description?: string | null;
   readonly maxSessionDuration?: number;
   readonly permissionsBoundaryArn?: string | null;
@@ -68,6 +73,7 @@ function iamRoleOf(row: Selectable<RolesTable>): IamRole {
     name: row.name,
     path: row.path,
     assumeRolePolicy: row.assume_role_policy,
+    trustPrincipalIds: principalIdsOf('role', row.trust_principal_ids),
     description: optional(row.description),
     maxSessionDuration: row.max_session_duration,
     permissionsBoundaryArn: optional(row.permissions_boundary_arn),
@@ -130,6 +136,7 @@ export function iamRolesRepo(scope: Scope): IamRolesRepo {
             name: role.name,
             path: role.path,
             assume_role_policy: role.assumeRolePolicy,
+            trust_principal_ids: principalIdsText(role.trustPrincipalIds),
             description: role.description ?? null,
             max_session_duration: role.maxSessionDuration,
             permissions_boundary_arn: role.permissionsBoundaryArn ?? null,
@@ -148,6 +155,7 @@ export function iamRolesRepo(scope: Scope): IamRolesRepo {
     update(roleId, patch) {
       const set = {
         assume_role_policy: patch.assumeRolePolicy,
+        trust_principal_ids: patch.assumeRolePolicy === undefined ? undefined : principalIdsText(patch.trustPrincipalIds),
         description: patch.description,
         max_session_duration: patch.maxSessionDuration,
         permissions_boundary_arn: patch.permissionsBoundaryArn,

@@ -10,6 +10,7 @@ export { StoreReadOnlyError, StoreReentryError } from './scope.ts';
 export { StoreMigrationError } from './migrations/migrate.ts';
 export { StoreInvalidMarker, type Page, type PageRequest } from './pagination.ts';
 export type { JsonObject, Tag } from './column-codecs.ts';
+export type { PrincipalIds } from './principal-ids.ts';
 
 export type { Account, AccountJoinedMethod, AccountPatch, AccountStatus, AccountsRepo } from './accounts.ts';
 export type {

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import { StoreConflict, StoreDataError } from './conflict.ts';
 import { dateOf, isoText, objectOf, objectText, optional, tagsOf, tagsText, type Tag } from './column-codecs.ts';
+import { principalIdsOf, principalIdsText, type PrincipalIds } from './principal-ids.ts';
 import type { S3BucketsTable } from './s3-schema.ts';
 import type { Scope } from './scope.ts';
 
@@ -22,6 +23,8 @@ export interface S3Bucket {
   readonly tags: readonly Tag[];
   /** The bucket policy as it was put. */
   readonly policy: string | undefined;
+  /** The unique IDs the policy's role and user principals had when it was put, by ARN (absent: none). */
+  readonly policyPrincipalIds?: PrincipalIds;
   /** Undefined when the bucket has no configuration (GetPublicAccessBlock: NoSuchPublicAccessBlockConfiguration). */
   readonly publicAccessBlock: PublicAccessBlock | undefined;
 }
@@ -45,7 +48,8 @@ export interface S3BucketsRepo {
   /** Deletes an empty bucket: one without objects or multipart uploads in progress. */
   delete(name: string): Promise<BucketDeletion>;
   setTags(name: string, tags: readonly Tag[]): Promise<S3Bucket | undefined>;
-  setPolicy(name: string, policy: string | undefined): Promise<S3Bucket | undefined>;
+  /** Replaces the policy and the principal IDs bound to it (none when absent). */
+  setPolicy(name: string, policy: string | undefined, principalIds?: PrincipalIds): Promise<S3Bucket | undefined>;
   setPublicAccessBlock(name: string, block: PublicAccessBlock | undefined): Promise<S3Bucket | undefined>;
 }
 
@@ -84,13 +88,14 @@ function bucketOf(row: Selectable<S3BucketsTable>): S3Bucket {
     createdAt: dateOf('s3-bucket', row.created_at),
     tags: tagsOf('s3-bucket', row.tags),
     policy: optional(row.policy),
+    policyPrincipalIds: principalIdsOf('s3-bucket', row.policy_principal_ids),
     publicAccessBlock: publicAccessBlockOf(row.public_access_block),
   };
 }
 
 /** The buckets repository over a scope. */
 export function s3BucketsRepo(scope: Scope): S3BucketsRepo {
-  const update = (name: string, set: Partial<Pick<S3BucketsTable, 'tags' | 'policy' | 'public_access_block'>>) =>
+  const update = (name: string, set: Partial<Pick<S3BucketsTable, 'tags' | 'policy' | 'policy_principal_ids' | 'public_access_block'>>) =>
     scope.write(async (db) => {
       const row = await db.updateTable('s3_buckets').set(set).where('name', '=', name).returningAll().executeTakeFirst();
       return row === undefined ? undefined : bucketOf(row);
@@ -122,6 +127,7 @@ export function s3BucketsRepo(scope: Scope): S3BucketsRepo {
             created_at: isoText(bucket.createdAt),
             tags: tagsText(bucket.tags),
             policy: bucket.policy ?? null,
+            policy_principal_ids: principalIdsText(bucket.policyPrincipalIds),
             public_access_block: publicAccessBlockText(bucket.publicAccessBlock),
           })
           .onConflict((oc) => oc.doNothing())
@@ -142,7 +148,8 @@ export function s3BucketsRepo(scope: Scope): S3BucketsRepo {
     },
 
     setTags: (name, tags) => update(name, { tags: tagsText(tags) }),
-    setPolicy: (name, policy) => update(name, { policy: policy ?? null }),
+    setPolicy: (name, policy, principalIds) =>
+      update(name, { policy: policy ?? null, policy_principal_ids: policy === undefined ? null : principalIdsText(principalIds) }),
     setPublicAccessBlock: (name, block) => update(name, { public_access_block: publicAccessBlockText(block) }),
   };
 }

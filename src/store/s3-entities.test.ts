@@ -11,7 +11,17 @@ const variants = storeVariants();
 const A = '111122223333';
 
 function bucket(name: string, overrides: Partial<S3Bucket> = {}): S3Bucket {
-  return { name, accountId: A, region: 'us-east-1', createdAt: at(), tags: [], policy: undefined, publicAccessBlock: undefined, ...overrides };
+  return {
+    name,
+    accountId: A,
+    region: 'us-east-1',
+    createdAt: at(),
+    tags: [],
+    policy: undefined,
+    policyPrincipalIds: new Map(),
+    publicAccessBlock: undefined,
+    ...overrides,
+  };
 }
 
 function object(bucketName: string, key: string, overrides: Partial<S3Object> = {}): S3Object {
@@ -63,6 +73,17 @@ variants.describe('S3 buckets: global names, emptiness on delete, policy and pub
     const replica = await stores.reopen();
     expect(await replica.s3Buckets.get('pics')).toEqual(bucket('pics', { policy, publicAccessBlock: block, tags: [{ key: 'Department', value: 'Finance' }] }));
     expect(await replica.s3Buckets.setPolicy('nope', undefined)).toBeUndefined();
+
+    // IAM User Guide, "AWS JSON policy elements: Principal": the role and user ARNs a bucket policy names
+    // are kept with the unique IDs they had when it was put; a new policy (or none) replaces them.
+    const ids = new Map([['arn:aws:iam::111122223333:role/Reader', 'AROAREADER0000000001']]);
+    await store.s3Buckets.setPolicy('pics', policy, ids);
+    expect((await replica.s3Buckets.get('pics'))?.policyPrincipalIds).toEqual(ids);
+    await store.s3Buckets.setPolicy('pics', policy);
+    expect((await replica.s3Buckets.get('pics'))?.policyPrincipalIds).toEqual(new Map());
+    await store.s3Buckets.setPolicy('pics', policy, ids);
+    await store.s3Buckets.setPolicy('pics', undefined, ids);
+    expect(await replica.s3Buckets.get('pics')).toMatchObject({ policy: undefined, policyPrincipalIds: new Map() });
 
     await store.s3Objects.put([object('pics', 'a')]);
     expect(await store.s3Buckets.delete('pics')).toBe('not-empty');

@@ -15,6 +15,8 @@ export interface S3BucketsTable {
   /** The bucket policy as the owner put it, byte for byte. */
   policy: string | null;
   public_access_block: JsonText | null;
+  /** `{ "<principal ARN>": "<unique ID>" }` the policy's role and user principals were saved as; NULL: none. */
+  policy_principal_ids: JsonText | null;
 }
 
 export interface S3ObjectsTable {

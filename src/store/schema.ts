@@ -103,6 +103,8 @@ export interface RolesTable {
   created_at: IsoText;
   last_used_at: IsoText | null;
   last_used_region: string | null;
+  /** `{ "<principal ARN>": "<unique ID>" }` the trust policy's role and user principals were saved as; NULL: none. */
+  trust_principal_ids: JsonText | null;
 }
 
 export interface InlinePoliciesTable {

@@ -5,6 +5,7 @@ import * as initialSchema from './0001-initial-schema.ts';
 import * as s3 from './0002-s3.ts';
 import * as policyVersionCounter from './0003-policy-version-counter.ts';
 import * as instanceProfilesAndAliases from './0004-instance-profiles-and-aliases.ts';
+import * as principalIds from './0005-principal-ids.ts';
 
 /** The schema's migrations, in order. Names sort in the order they must run. */
 function migrations(kind: StoreKind): Record<string, Migration> {
@@ -13,6 +14,7 @@ function migrations(kind: StoreKind): Record<string, Migration> {
     '0002-s3': { up: (db) => s3.up(db, kind) },
     '0003-policy-version-counter': { up: (db) => policyVersionCounter.up(db) },
     '0004-instance-profiles-and-aliases': { up: (db) => instanceProfilesAndAliases.up(db, kind) },
+    '0005-principal-ids': { up: (db) => principalIds.up(db) },
   };
 }
 

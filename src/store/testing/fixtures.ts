@@ -59,6 +59,7 @@ export function role(accountId: string, name: string, overrides: Partial<NewIamR
     name,
     path: '/',
     assumeRolePolicy: trustPolicy,
+    trustPrincipalIds: new Map(),
     description: undefined,
     maxSessionDuration: 3600,
     permissionsBoundaryArn: undefined,
