@@ -8,6 +8,8 @@ import { createAccountAlias } from './account-aliases/create-account-alias.ts';
 import { deleteAccountAlias } from './account-aliases/delete-account-alias.ts';
 import { listAccountAliases } from './account-aliases/list-account-aliases.ts';
 import { getAccountSummary } from './account/get-account-summary.ts';
+import { getContextKeysForCustomPolicy } from './context-keys/get-context-keys-for-custom-policy.ts';
+import { getContextKeysForPrincipalPolicy } from './context-keys/get-context-keys-for-principal-policy.ts';
 import { createAccessKey } from './access-keys/create-access-key.ts';
 import { deleteAccessKey } from './access-keys/delete-access-key.ts';
 import { getAccessKeyLastUsed } from './access-keys/get-access-key-last-used.ts';
@@ -144,6 +146,8 @@ export function iamOperations(): Operation[] {
     listAccountAliases,
     simulateCustomPolicy,
     simulatePrincipalPolicy,
+    getContextKeysForCustomPolicy,
+    getContextKeysForPrincipalPolicy,
     getAccountAuthorizationDetails,
     getAccountSummary,
     ...holders.flatMap((h) => [putInlinePolicy(h), getInlinePolicy(h), listInlinePolicies(h), deleteInlinePolicy(h)]),
