@@ -13,3 +13,7 @@ export { accessDeniedMessage, denialReason } from './access-denied.ts';
 export { loadKeyring } from './keyring.ts';
 export { randomSlice } from './random-pool.ts';
 export { newSecretAccessKey, newUniqueId } from './access-key-id.ts';
+export { principalRewrites, rewritePrincipals, shownPolicyText } from './principal-rewrites.ts';
+export type { PrincipalRewrites } from './principal-rewrites.ts';
+export { bindPrincipalIds, currentPrincipalArns } from './principal-binding.ts';
+export type { PrincipalBinding } from './principal-binding.ts';

@@ -3,6 +3,7 @@
 // store's revision, and rebuilt when the revision moves; compiled policies are reused across rebuilds.
 import { compilePolicy, parsePolicy, type CompiledPolicy, type PolicyKind, type PolicyType } from '../policy/index.ts';
 import type { AccessKey, Account, IamRole, IamUser, OidcProvider, OrgPolicyType, Store, StoreTx, Tag } from '../store/index.ts';
+import { principalRewrites, rewritePrincipals, type PrincipalRewrites } from './principal-rewrites.ts';
 
 /** Tags as a map (the policy engine's `aws:PrincipalTag/…` keys read them). */
 export type TagMap = Readonly<Record<string, string>>;
@@ -21,6 +22,7 @@ export interface UserEntry {
 export interface RoleEntry {
   readonly role: IamRole;
   readonly arn: string;
+  /** The trust policy, its bound role and user principals as they read now (`principalRewrites`). */
   readonly trust: CompiledPolicy | undefined;
   readonly policies: readonly CompiledPolicy[];
   readonly boundary: CompiledPolicy | undefined;
@@ -47,6 +49,8 @@ export interface IamSnapshot {
   user(accountId: string, name: string): UserEntry | undefined;
   role(accountId: string, name: string): RoleEntry | undefined;
   roleByArn(arn: string): RoleEntry | undefined;
+  /** The ARN of the user or role with this unique ID (AIDA…, AROA…) now; undefined once it is deleted. */
+  principalArnOf(uniqueId: string): string | undefined;
   /** The default version of a managed policy, compiled. */
   managedPolicy(arn: string): CompiledPolicy | undefined;
   /** An OIDC provider registered in the account for this URL (stored without `https://`). */
@@ -65,14 +69,18 @@ export class PolicyMemo {
   #entries = new Map<string, CompiledPolicy | null>();
   #used = new Set<string>();
 
-  /** The compiled policy, or undefined when the stored text does not parse (it was validated on write). */
-  compile(id: string, kind: PolicyKind, type: PolicyType, text: string): CompiledPolicy | undefined {
-    const k = `${kind}\u0000${id}\u0000${text}`;
+  /**
+   * The compiled policy, or undefined when the stored text does not parse (it was validated on write).
+   * `rewrites` replace bound principals before compiling (a resource-based policy's deleted role or user).
+   */
+  compile(id: string, kind: PolicyKind, type: PolicyType, text: string, rewrites?: PrincipalRewrites): CompiledPolicy | undefined {
+    const rewritten = rewrites === undefined || rewrites.size === 0 ? '' : JSON.stringify([...rewrites]);
+    const k = `${kind}\u0000${id}\u0000${rewritten}\u0000${text}`;
     this.#used.add(k);
     let entry = this.#entries.get(k);
     if (entry === undefined) {
       const parsed = parsePolicy(text, { policyType: type });
-      entry = parsed.ok ? compilePolicy(parsed.policy, { id, kind }) : null;
+      entry = parsed.ok ? compilePolicy(rewrites === undefined ? parsed.policy : rewritePrincipals(parsed.policy, rewrites), { id, kind }) : null;
       this.#entries.set(k, entry);
     }
     return entry ?? undefined;
@@ -163,14 +171,19 @@ async function readSnapshot(tx: StoreTx, memo: PolicyMemo): Promise<IamSnapshot>
     usersByKey.set(key(user.accountId, user.name), entry);
     usersById.set(user.userId, entry);
   }
+  const arnOfId = new Map<string, string>();
+  for (const [id, entry] of usersById) arnOfId.set(id, entry.arn);
+  for (const role of roles) arnOfId.set(role.roleId, principalArn('role', role.accountId, role.path, role.name));
+  const principalArnOf = (uniqueId: string): string | undefined => arnOfId.get(uniqueId);
   const rolesByKey = new Map<string, RoleEntry>();
   const rolesByArn = new Map<string, RoleEntry>();
   for (const role of roles) {
     const arn = principalArn('role', role.accountId, role.path, role.name);
+    const rewrites = principalRewrites(role.trustPrincipalIds, principalArnOf);
     const entry: RoleEntry = {
       role,
       arn,
-      trust: memo.compile(`${arn}#trust`, 'ResourcePolicy', 'TRUST_POLICY', role.assumeRolePolicy),
+      trust: memo.compile(`${arn}#trust`, 'ResourcePolicy', 'TRUST_POLICY', role.assumeRolePolicy, rewrites),
       policies: policiesOf.get(role.roleId) ?? [],
       boundary: boundary(role.permissionsBoundaryArn),
       tags: tagMap(role.tags),
@@ -223,6 +236,7 @@ async function readSnapshot(tx: StoreTx, memo: PolicyMemo): Promise<IamSnapshot>
     user: (accountId, name) => usersByKey.get(key(accountId, name)),
     role: (accountId, name) => rolesByKey.get(key(accountId, name)),
     roleByArn: (arn) => rolesByArn.get(arn),
+    principalArnOf,
     managedPolicy: (arn) => managedCompiled.get(arn),
     oidcProvider: (accountId, url) => providersByKey.get(`${accountId}|${url}`),
   };
