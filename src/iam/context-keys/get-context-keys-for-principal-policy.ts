@@ -37,7 +37,10 @@ interface Source {
   readonly name: string;
 }
 
-/** The stored policies of a principal (by unique ID), parsed. */
+/**
+ * The stored policies of a principal (by unique ID), parsed. The simulator's `principalPolicies` already
+ * refuses (MalformedPolicyDocument) a stored text that no longer parses, so none is skipped here.
+ */
 async function attachedPolicies(repos: StoreRepos, principalId: string, kind: 'user' | 'group' | 'role'): Promise<PolicyDocument[]> {
   const out: PolicyDocument[] = [];
   for (const policy of await principalPolicies(repos, principalId, kind)) {
