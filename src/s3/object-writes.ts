@@ -10,7 +10,7 @@
 // delete only the object they name (412 PreconditionFailed, 404 NoSuchKey when there is none;
 // `*` matches any object), and an ETag value needs s3:GetObject as well. Deletes naming a versionId are s3:DeleteObjectVersion (version-id.ts). Objects are SSE-S3, and the writes
 // say so (server-side-encryption.ts).
-import { awsError, checkObjectKey, restXmlResponse, type WireResponse } from '../aws/index.ts';
+import { awsError, checkObjectKey, checksumAlgorithmOfHeader, restXmlResponse, type WireResponse } from '../aws/index.ts';
 import type { BlobRef, S3Object, Tag } from '../store/index.ts';
 import type { BucketEntry } from './bucket-directory.ts';
 import { aclOfHeaders } from './acl.ts';
@@ -245,6 +245,12 @@ async function removeObject(call: S3Call, bucket: string, key: string): Promise<
  */
 export async function deleteObjects(call: S3Call): Promise<WireResponse> {
   const entry = await call.bucket();
+  // "The Content-MD5 or x-amz-sdk-checksum-algorithm header is required for all Multi-Object Delete
+  // requests" (API Reference, "DeleteObjects"): a checksum header, or one in the trailer, will do.
+  const headers = Object.keys(call.req.headers);
+  if (!headers.some((h) => h === 'content-md5' || h === 'x-amz-trailer' || checksumAlgorithmOfHeader(h) !== undefined)) {
+    throw awsError('InvalidRequest', 'Missing required header for this request: Content-MD5');
+  }
   const request = readDelete(await call.smallBody(2 * 1024 * 1024));
   if (request instanceof Error) throw request;
   const deleted: { Key: string; VersionId?: string }[] = [];

@@ -118,3 +118,26 @@ print(json.dumps(result))
     });
   });
 });
+
+describe('DeleteObjects needs an integrity header (Amazon S3 API Reference, "DeleteObjects": "The Content-MD5 or x-amz-sdk-checksum-algorithm header is required")', () => {
+  it('without Content-MD5 or a checksum it is InvalidRequest and deletes nothing; boto3 as it is sends one', async () => {
+    const out = await boto3(String.raw`
+b = 'audit5-cond'
+s3.put_object(Bucket=b, Key='kept-too', Body=b'x')
+bare = boto3.client('s3')
+def strip(request, **kwargs):
+    for h in [h for h in request.headers.keys() if h.lower() == 'content-md5' or h.lower().startswith('x-amz-checksum-') or h.lower() == 'x-amz-sdk-checksum-algorithm']:
+        del request.headers[h]
+bare.meta.events.register('before-sign.s3.DeleteObjects', strip)
+try:
+    bare.delete_objects(Bucket=b, Delete={'Objects': [{'Key': 'kept-too'}]})
+    refused = 'OK'
+except botocore.exceptions.ClientError as e:
+    refused = [e.response['Error']['Code'], e.response['Error']['Message']]
+result = {'refused': refused, 'still-there': code(s3.head_object, Bucket=b, Key='kept-too')}
+result['with-checksum'] = [d['Key'] for d in s3.delete_objects(Bucket=b, Delete={'Objects': [{'Key': 'kept-too'}]})['Deleted']]
+print(json.dumps(result))
+`);
+    expect(out).toEqual({ refused: ['InvalidRequest', 'Missing required header for this request: Content-MD5'], 'still-there': 'OK', 'with-checksum': ['kept-too'] });
+  });
+});
