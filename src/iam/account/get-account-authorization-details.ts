@@ -30,6 +30,7 @@ import {
   USER_NAME,
 } from '../shapes/common.ts';
 import { POLICY, POLICY_VERSION, policyOutput, policyVersionOutput } from '../shapes/managed-policy.ts';
+import { shownTrustPolicy } from '../shapes/role.ts';
 import { permissionsBoundaryOutput } from '../shapes/permissions-boundary.ts';
 import { tagsOutput } from '../tags/tag-list.ts';
 
@@ -178,7 +179,7 @@ export const getAccountAuthorizationDetails = operation({
             RoleId: role.roleId,
             Arn: roleArnOf(role),
             CreateDate: role.createdAt,
-            AssumeRolePolicyDocument: encodePolicyDocument(role.assumeRolePolicy),
+            AssumeRolePolicyDocument: encodePolicyDocument(shownTrustPolicy(role, ctx.snapshot)),
             InstanceProfileList: await listedInstanceProfiles(repos, await allPages((page) => repos.instanceProfiles.listForRole(role.roleId, page))),
             RolePolicyList: await inlineOf(repos, role.roleId),
             AttachedManagedPolicies: await attachedOf(repos, role.roleId),

@@ -12,6 +12,7 @@ import { checkTrustDocument } from '../policy-documents.ts';
 import { ARN, PATH, POLICY_DOCUMENT, ROLE_DESCRIPTION, ROLE_MAX_SESSION_DURATION, ROLE_NAME, TAGS } from '../shapes/common.ts';
 import { ROLE, roleOutput } from '../shapes/role.ts';
 import { requestTagContext, tagsOfInput } from '../tags/tag-list.ts';
+import { trustPrincipalIds } from './trust-principal-ids.ts';
 
 const input = {
   type: 'structure',
@@ -55,6 +56,7 @@ export const createRole = operation({
         name: req.RoleName,
         path,
         assumeRolePolicy: req.AssumeRolePolicyDocument,
+        trustPrincipalIds: await trustPrincipalIds(tx, req.AssumeRolePolicyDocument),
         description: req.Description,
         maxSessionDuration: req.MaxSessionDuration ?? DEFAULT_MAX_SESSION_DURATION,
         permissionsBoundaryArn: boundaryArn,
@@ -64,9 +66,9 @@ export const createRole = operation({
       if (inserted instanceof StoreConflict) throw roleAlreadyExists(req.RoleName);
       return inserted;
     });
-    await ctx.refresh();
+    const snapshot = await ctx.refresh();
     ctx.audit.resources.push({ ARN: arn, type: 'AWS::IAM::Role', accountId });
-    return { Role: roleOutput(role, 'created') };
+    return { Role: roleOutput(role, 'created', snapshot) };
   },
   audit: {
     responseElements: (out) => ({

@@ -16,6 +16,6 @@ export const getRole = operation({
   readOnly: true,
   async run(ctx, req) {
     const role = await authorizedRole(ctx, ctx.store, callerAccount(ctx), 'iam:GetRole', req.RoleName);
-    return { Role: roleOutput(role, 'full') };
+    return { Role: roleOutput(role, 'full', ctx.snapshot) };
   },
 });

@@ -18,6 +18,6 @@ export const listRoles = operation({
     const accountId = callerAccount(ctx);
     ctx.authorize({ action: 'iam:ListRoles', resource: `arn:aws:iam::${accountId}:role${req.PathPrefix ?? '/'}` });
     const page = storePage(await ctx.store.roles.list({ accountId, pathPrefix: req.PathPrefix, ...pageRequest(req) }));
-    return { Roles: page.items.map((r) => roleOutput(r, 'listed')), ...pageMembers(page) };
+    return { Roles: page.items.map((r) => roleOutput(r, 'listed', ctx.snapshot)), ...pageMembers(page) };
   },
 });

@@ -21,7 +21,7 @@ export const updateRoleDescription = operation({
       if (updated === undefined) throw noSuchRole(req.RoleName);
       return updated;
     });
-    await ctx.refresh();
-    return { Role: roleOutput(role, 'full') };
+    const snapshot = await ctx.refresh();
+    return { Role: roleOutput(role, 'full', snapshot) };
   },
 });

@@ -1,7 +1,9 @@
 // The `Role` structure of CreateRole, GetRole, ListRoles and UpdateRoleDescription, and its one
 // serialisation. Listings return a subset (IAM API Reference, "ListRoles": PermissionsBoundary,
-// RoleLastUsed and Tags are not returned); the trust policy is URL-encoded as IAM returns it.
+// RoleLastUsed and Tags are not returned); the trust policy is URL-encoded as IAM returns it, with a
+// deleted (or deleted and recreated) role or user it names shown as the unique ID it was saved as.
 import { encodePolicyDocument } from '../../aws/index.ts';
+import { principalRewrites, shownPolicyText, type IamSnapshot } from '../../identity/index.ts';
 import type { IamRole } from '../../store/index.ts';
 import { roleArnOf } from '../entities/roles.ts';
 import { tagsOutput } from '../tags/tag-list.ts';
@@ -29,15 +31,26 @@ export const ROLE = {
 /** Which operation returns the role: `full` (GetRole), `created` (CreateRole) or `listed` (ListRoles). */
 export type RoleView = 'full' | 'created' | 'listed';
 
+/** Who holds which unique ID now (the snapshot). */
+export type PrincipalDirectory = Pick<IamSnapshot, 'principalArnOf'>;
+
+/**
+ * The trust policy as IAM shows it (IAM User Guide, "AWS JSON policy elements: Principal": the ARNs of the
+ * roles and users it names while they exist; once one is deleted, the unique ID it was saved as).
+ */
+export function shownTrustPolicy(role: IamRole, directory: PrincipalDirectory): string {
+  return shownPolicyText(role.assumeRolePolicy, principalRewrites(role.trustPrincipalIds, directory.principalArnOf));
+}
+
 /** A role as IAM returns it. */
-export function roleOutput(role: IamRole, view: RoleView) {
+export function roleOutput(role: IamRole, view: RoleView, directory: PrincipalDirectory) {
   const base = {
     Path: role.path,
     RoleName: role.name,
     RoleId: role.roleId,
     Arn: roleArnOf(role),
     CreateDate: role.createdAt,
-    AssumeRolePolicyDocument: encodePolicyDocument(role.assumeRolePolicy),
+    AssumeRolePolicyDocument: encodePolicyDocument(shownTrustPolicy(role, directory)),
     ...(role.description !== undefined ? { Description: role.description } : {}),
   };
   switch (view) {
