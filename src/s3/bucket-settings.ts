@@ -7,6 +7,7 @@
 // BlockPublicPolicy refuses a public policy with AccessDenied.
 import { awsError, restXmlResponse, type WireResponse } from '../aws/index.ts';
 import { serviceCatalog } from '../catalog/index.ts';
+import { bindPrincipalIds } from '../identity/index.ts';
 import type { PublicAccessBlock } from '../store/index.ts';
 import type { BucketEntry } from './bucket-directory.ts';
 import { checkBucketPolicy, MAX_BUCKET_POLICY_BYTES } from './bucket-policy.ts';
@@ -60,7 +61,7 @@ export async function deleteBucketTagging(call: S3Call): Promise<WireResponse> {
 export async function getBucketPolicy(call: S3Call): Promise<WireResponse> {
   const entry = await authorizedBucket(call);
   ownerAccountOnly(call, entry);
-  const policy = entry.bucket.policy;
+  const policy = entry.shownPolicy;
   if (policy === undefined) throw awsError('NoSuchBucketPolicy', undefined, { fields: { BucketName: entry.bucket.name } });
   return call.reply(200, { 'content-type': 'application/json' }, policy);
 }
@@ -84,7 +85,13 @@ export async function putBucketPolicy(call: S3Call): Promise<WireResponse> {
       `User: ${call.caller?.principal.arn ?? '*'} is not authorized to perform: ${call.op.action} on resource: "${entry.arn}" because public policies are blocked by the BlockPublicPolicy block public access setting.`,
     );
   }
-  await call.services.store.s3Buckets.setPolicy(entry.bucket.name, text);
+  // IAM User Guide, "AWS JSON policy elements: Principal": the role and user ARNs are saved as the unique
+  // IDs their entities have now (a role deleted and recreated under the same name is not granted).
+  await call.services.store.transaction(async (tx) => {
+    const { ids, missing } = await bindPrincipalIds(tx, document);
+    if (missing[0] !== undefined) throw awsError('MalformedPolicy', 'Invalid principal in policy', { detail: missing[0] });
+    await tx.s3Buckets.setPolicy(entry.bucket.name, text, ids);
+  });
   await written(call);
   return call.reply(204);
 }
