@@ -135,7 +135,7 @@ describe('public access (Amazon S3 User Guide, "Blocking public access to your A
     expect(await failure(admin.send(new PutBucketPolicyCommand({ Bucket: 'pics', Policy: publicRead })))).toEqual({
       code: 'AccessDenied',
       status: 403,
-      message: `User: arn:aws:iam::${ACCOUNT}:root is not authorized to perform: s3:PutBucketPolicy on resource: "arn:aws:s3:::pics" because public policies are blocked by the BlockPublicPolicy block public access setting.`,
+      message: `User: arn:aws:iam::${ACCOUNT}:user/admin is not authorized to perform: s3:PutBucketPolicy on resource: "arn:aws:s3:::pics" because public policies are blocked by the BlockPublicPolicy block public access setting.`,
     });
   });
 
