@@ -4,6 +4,7 @@
 // user metadata `x-amz-meta-*` (names lower-cased), and the `response-*` query overrides of GetObject;
 // reads also carry the object's encryption, SSE-S3 (server-side-encryption.ts).
 import type { IncomingHttpHeaders } from 'node:http';
+import { awsError } from '../aws/index.ts';
 import type { S3Object } from '../store/index.ts';
 import { quotedEtag } from './etag.ts';
 import { SSE_S3_RESPONSE_HEADERS } from './server-side-encryption.ts';
@@ -13,13 +14,18 @@ export const DEFAULT_CONTENT_TYPE = 'binary/octet-stream';
 
 const KEPT = ['content-encoding', 'content-disposition', 'content-language', 'cache-control', 'expires'] as const;
 const META = 'x-amz-meta-';
+/**
+ * Amazon S3 User Guide, "Working with object metadata": user-defined metadata is limited to 2 KB,
+ * "measured by taking the sum of the number of bytes in the UTF-8 encoding of each key and value".
+ */
+const MAX_USER_METADATA_BYTES = 2048;
 
 function one(headers: IncomingHttpHeaders, name: string): string | undefined {
   const v = headers[name];
   return Array.isArray(v) ? v.join(',') : v;
 }
 
-/** The representation headers and user metadata a write gives its object. */
+/** The representation headers and user metadata a write gives its object; MetadataTooLarge over 2 KB of metadata. */
 export function storedHeaders(headers: IncomingHttpHeaders): {
   contentType: string;
   headers: Record<string, string>;
@@ -42,6 +48,9 @@ export function storedHeaders(headers: IncomingHttpHeaders): {
   for (const [name, value] of Object.entries(headers)) {
     if (name.startsWith(META) && value !== undefined) metadata[name.slice(META.length)] = Array.isArray(value) ? value.join(',') : value;
   }
+  let size = 0;
+  for (const [name, value] of Object.entries(metadata)) size += Buffer.byteLength(name, 'utf8') + Buffer.byteLength(value, 'utf8');
+  if (size > MAX_USER_METADATA_BYTES) throw awsError('MetadataTooLarge', undefined, { fields: { Size: String(size), MaxSizeAllowed: String(MAX_USER_METADATA_BYTES) } });
   return { contentType: one(headers, 'content-type') ?? DEFAULT_CONTENT_TYPE, headers: kept, metadata };
 }
 

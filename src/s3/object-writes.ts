@@ -104,6 +104,8 @@ export async function putObject(call: S3Call): Promise<WireResponse> {
   authorizeWrite(call, entry, key, tags);
   checkAcl(call, entry);
   await checkWriteConditions(call, entry.bucket.name, key);
+  // Before the body is read: a refused write leaves nothing behind.
+  const stored = storedHeaders(call.req.headers);
   const body = call.body();
   if (body.length === undefined) throw awsError('MissingContentLength');
   if (body.length > MAX_PUT_SIZE) throw awsError('EntityTooLarge', undefined, { fields: { ProposedSize: String(body.length), MaxSizeAllowed: String(MAX_PUT_SIZE) } });
@@ -125,7 +127,6 @@ export async function putObject(call: S3Call): Promise<WireResponse> {
     blobs = [await pending.commit()];
   }
   call.audit.bytesIn = digest.size;
-  const stored = storedHeaders(call.req.headers);
   const object: S3Object = {
     bucket: entry.bucket.name,
     key,

@@ -172,6 +172,7 @@ export const AWS_ERROR_CATALOGUE = {
   MissingRequestBodyError: spec(400, 'Request Body is empty'),
   EntityTooSmall: spec(400, 'Your proposed upload is smaller than the minimum allowed object size.'),
   EntityTooLarge: spec(400, 'Your proposed upload exceeds the maximum allowed object size.'),
+  MetadataTooLarge: spec(400, 'Your metadata headers exceed the maximum allowed metadata size.'),
   InvalidPart: spec(
     400,
     "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.",
