@@ -33,6 +33,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aws } from './support/aws-cli.ts';
 import { startPodiam, type PodiamProcess } from './support/podiam-process.ts';
+import { awsManagedPolicies } from '../../src/iam/aws-managed-policies/seed.ts';
 
 let podiam: PodiamProcess;
 let iam: IAMClient;
@@ -65,7 +66,9 @@ describe('AWS managed policies (AWS Managed Policy Reference Guide) shipped unde
     const names: string[] = [];
     for await (const page of paginateListPolicies({ client: iam, pageSize: 4 }, { Scope: 'AWS' })) names.push(...(page.Policies ?? []).map((p) => p.PolicyName ?? ''));
     expect(names).toEqual(expect.arrayContaining(['AdministratorAccess', 'ReadOnlyAccess', 'AmazonS3ReadOnlyAccess', 'AmazonEKS_CNI_Policy', 'CloudWatchReadOnlyAccess']));
-    expect(names).toHaveLength(15);
+    // Every shipped policy, each once, through the paginator.
+    expect(names).toHaveLength(awsManagedPolicies().length);
+    expect(new Set(names).size).toBe(names.length);
     const admin = await iam.send(new GetPolicyCommand({ PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }));
     expect(admin.Policy).toMatchObject({ PolicyId: 'ANPAIWMBCKSKIEE64ZLYK', DefaultVersionId: 'v1', Description: 'Provides full access to AWS services and resources.' });
     const version = await iam.send(new GetPolicyVersionCommand({ PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess', VersionId: 'v1' }));
@@ -254,7 +257,9 @@ describe('GetAccountAuthorizationDetails (IAM API Reference): what IAM analysis 
     expect(reader?.AttachedManagedPolicies?.map((p) => p.PolicyArn)).toEqual(['arn:aws:iam::aws:policy/AmazonS3FullAccess']);
     const s3Full = details.Policies?.find((p) => p.PolicyName === 'AmazonS3FullAccess');
     expect(s3Full?.PolicyVersionList?.[0]).toMatchObject({ IsDefaultVersion: true });
-    expect(details.Policies?.some((p) => p.PolicyName === 'AdministratorAccess')).toBe(false);
+    // Only AWS managed policies in use are listed: AdministratorAccess is (the administrator user's), ReadOnlyAccess is not.
+    expect(details.Policies?.some((p) => p.PolicyName === 'AdministratorAccess')).toBe(true);
+    expect(details.Policies?.some((p) => p.PolicyName === 'ReadOnlyAccess')).toBe(false);
     const rolesOnly = await iam.send(new GetAccountAuthorizationDetailsCommand({ Filter: ['Role'], MaxItems: 1 }));
     expect(rolesOnly.RoleDetailList).toHaveLength(1);
     expect(rolesOnly.IsTruncated).toBe(false);

@@ -16,6 +16,7 @@ import {
 } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPodiam, type PodiamProcess } from './support/podiam-process.ts';
+import { rootAccessKey } from './support/root-access-key.ts';
 import { awsAsync, pythonAsync, StsWorld, type Keys } from './support/sts-world.ts';
 
 const DEV = '123456789012';
@@ -24,7 +25,7 @@ let MEMBER = '';
 
 let podiam: PodiamProcess;
 let world: StsWorld;
-let admin: Keys;
+let root: Keys;
 const users: Record<'alice' | 'bob' | 'carol' | 'dave' | 'node' | 'orgAdmin', Keys> = {
   dave: { accessKeyId: '', secretAccessKey: '' },
   orgAdmin: { accessKeyId: '', secretAccessKey: '' },
@@ -75,7 +76,7 @@ const trust = (principal: Record<string, unknown>, actions: string | string[] = 
 
 beforeAll(async () => {
   podiam = await startPodiam({ accountId: DEV });
-  admin = { accessKeyId: podiam.accessKeyId, secretAccessKey: podiam.secretAccessKey };
+  root = await rootAccessKey(podiam);
   world = new StsWorld(podiam);
   const shared = await world.memberAccount('shared-content');
   SHARED = shared.accountId;
@@ -215,7 +216,7 @@ describe('IAM User Guide, "Policy evaluation for requests within a single accoun
     });
   });
   it('the account root may not assume roles', async () => {
-    expect(await assume(admin, { RoleArn: arn(DEV, 'app-role') })).toEqual({
+    expect(await assume(root, { RoleArn: arn(DEV, 'app-role') })).toEqual({
       ok: false,
       code: 'AccessDenied',
       status: 403,
@@ -319,7 +320,7 @@ describe('STS API Reference, "GetSessionToken"', () => {
     });
   });
   it('the account root gets at most an hour', async () => {
-    const result = await outcome(sts(admin).send(new GetSessionTokenCommand({ DurationSeconds: 7200 })));
+    const result = await outcome(sts(root).send(new GetSessionTokenCommand({ DurationSeconds: 7200 })));
     expect(result.ok).toBe(true);
     const lifetime = ((result.ok ? result.out.Credentials?.Expiration?.getTime() : 0) ?? 0) - Date.now();
     expect(lifetime / 1000).toBeLessThanOrEqual(3600);
