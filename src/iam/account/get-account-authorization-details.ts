@@ -180,7 +180,7 @@ export const getAccountAuthorizationDetails = operation({
             Arn: roleArnOf(role),
             CreateDate: role.createdAt,
             AssumeRolePolicyDocument: encodePolicyDocument(shownTrustPolicy(role, ctx.snapshot)),
-            InstanceProfileList: await listedInstanceProfiles(repos, await allPages((page) => repos.instanceProfiles.listForRole(role.roleId, page))),
+            InstanceProfileList: await listedInstanceProfiles(repos, await allPages((page) => repos.instanceProfiles.listForRole(role.roleId, page)), ctx.snapshot),
             RolePolicyList: await inlineOf(repos, role.roleId),
             AttachedManagedPolicies: await attachedOf(repos, role.roleId),
             ...permissionsBoundaryOutput(role.permissionsBoundaryArn),

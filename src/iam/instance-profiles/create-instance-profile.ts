@@ -53,7 +53,7 @@ export const createInstanceProfile = operation({
     });
     await ctx.refresh();
     ctx.audit.resources.push({ ARN: arn, type: 'AWS::IAM::InstanceProfile', accountId });
-    return { InstanceProfile: instanceProfileOutput(profile, [], 'full') };
+    return { InstanceProfile: instanceProfileOutput(profile, [], 'full', ctx.snapshot) };
   },
   audit: {
     responseElements: (out) => ({

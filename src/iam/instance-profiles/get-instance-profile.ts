@@ -14,6 +14,6 @@ export const getInstanceProfile = operation({
   readOnly: true,
   async run(ctx, req) {
     const profile = await authorizedInstanceProfile(ctx, ctx.store, callerAccount(ctx), 'iam:GetInstanceProfile', req.InstanceProfileName);
-    return { InstanceProfile: instanceProfileOutput(profile, await rolesInProfile(ctx.store, profile), 'full') };
+    return { InstanceProfile: instanceProfileOutput(profile, await rolesInProfile(ctx.store, profile), 'full', ctx.snapshot) };
   },
 });

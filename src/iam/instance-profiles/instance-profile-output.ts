@@ -7,7 +7,7 @@ import { encodePolicyDocument } from '../../aws/index.ts';
 import type { IamRole, InstanceProfile, StoreRepos } from '../../store/index.ts';
 import { roleArnOf } from '../entities/roles.ts';
 import { ARN, PATH, TAGS } from '../shapes/common.ts';
-import { ROLE } from '../shapes/role.ts';
+import { ROLE, shownTrustPolicy, type PrincipalDirectory } from '../shapes/role.ts';
 import { tagsOutput } from '../tags/tag-list.ts';
 import { INSTANCE_PROFILE_NAME, instanceProfileArnOf } from './instance-profile-entity.ts';
 
@@ -29,14 +29,14 @@ export const INSTANCE_PROFILE = {
 export type InstanceProfileView = 'full' | 'listed';
 
 /** A role as it appears inside an instance profile. */
-function profileRoleOutput(role: IamRole) {
+function profileRoleOutput(role: IamRole, directory: PrincipalDirectory) {
   return {
     Path: role.path,
     RoleName: role.name,
     RoleId: role.roleId,
     Arn: roleArnOf(role),
     CreateDate: role.createdAt,
-    AssumeRolePolicyDocument: encodePolicyDocument(role.assumeRolePolicy),
+    AssumeRolePolicyDocument: encodePolicyDocument(shownTrustPolicy(role, directory)),
     ...(role.description !== undefined ? { Description: role.description } : {}),
   };
 }
@@ -51,15 +51,15 @@ export async function rolesInProfile(repos: StoreRepos, profile: InstanceProfile
   return roles;
 }
 
-/** An instance profile as IAM returns it. */
-export function instanceProfileOutput(profile: InstanceProfile, roles: readonly IamRole[], view: InstanceProfileView) {
+/** An instance profile as IAM returns it; `directory` shows trust policies' principals as IAM does (by unique ID once gone). */
+export function instanceProfileOutput(profile: InstanceProfile, roles: readonly IamRole[], view: InstanceProfileView, directory: PrincipalDirectory) {
   const base = {
     Path: profile.path,
     InstanceProfileName: profile.name,
     InstanceProfileId: profile.instanceProfileId,
     Arn: instanceProfileArnOf(profile),
     CreateDate: profile.createdAt,
-    Roles: roles.map(profileRoleOutput),
+    Roles: roles.map((role) => profileRoleOutput(role, directory)),
   };
   switch (view) {
     case 'listed':
@@ -74,8 +74,8 @@ export function instanceProfileOutput(profile: InstanceProfile, roles: readonly 
 }
 
 /** Instance profiles with their roles, as a listing returns them. */
-export async function listedInstanceProfiles(repos: StoreRepos, profiles: readonly InstanceProfile[]) {
+export async function listedInstanceProfiles(repos: StoreRepos, profiles: readonly InstanceProfile[], directory: PrincipalDirectory) {
   const out = [];
-  for (const profile of profiles) out.push(instanceProfileOutput(profile, await rolesInProfile(repos, profile), 'listed'));
+  for (const profile of profiles) out.push(instanceProfileOutput(profile, await rolesInProfile(repos, profile), 'listed', directory));
   return out;
 }

@@ -22,6 +22,6 @@ export const listInstanceProfilesForRole = operation({
   async run(ctx, req) {
     const role = await authorizedRole(ctx, ctx.store, callerAccount(ctx), 'iam:ListInstanceProfilesForRole', req.RoleName);
     const page = storePage(await ctx.store.instanceProfiles.listForRole(role.roleId, pageRequest(req)));
-    return { InstanceProfiles: await listedInstanceProfiles(ctx.store, page.items), ...pageMembers(page) };
+    return { InstanceProfiles: await listedInstanceProfiles(ctx.store, page.items, ctx.snapshot), ...pageMembers(page) };
   },
 });

@@ -24,6 +24,6 @@ export const listInstanceProfiles = operation({
     const accountId = callerAccount(ctx);
     ctx.authorize({ action: 'iam:ListInstanceProfiles', resource: instanceProfileArn(accountId, req.PathPrefix ?? '/', '') });
     const page = storePage(await ctx.store.instanceProfiles.list({ accountId, pathPrefix: req.PathPrefix, ...pageRequest(req) }));
-    return { InstanceProfiles: await listedInstanceProfiles(ctx.store, page.items), ...pageMembers(page) };
+    return { InstanceProfiles: await listedInstanceProfiles(ctx.store, page.items, ctx.snapshot), ...pageMembers(page) };
   },
 });
