@@ -4,7 +4,8 @@ import { openApiDocument } from './openapi.ts';
 import { DEFAULT_RESOURCE_KINDS, type ResourceKind } from './resource-kinds.ts';
 
 const DEPLOYMENTS: ResourceKind = { plural: 'deployments', kind: 'Deployment', group: 'apps', version: 'v1', namespaced: true, fields: {} };
-const KINDS = [...DEFAULT_RESOURCE_KINDS, DEPLOYMENTS];
+// The core kinds and one named group, so that the documents below stay small.
+const KINDS = [...DEFAULT_RESOURCE_KINDS.filter((k) => k.group === ''), DEPLOYMENTS];
 
 describe('Kubernetes API: Discovery API (unaggregated)', () => {
   it('/api lists the core version and the address clients reach the server at', () => {
@@ -21,7 +22,7 @@ describe('Kubernetes API: Discovery API (unaggregated)', () => {
       apiVersion: 'v1',
       groups: [{ name: 'apps', versions: [{ groupVersion: 'apps/v1', version: 'v1' }], preferredVersion: { groupVersion: 'apps/v1', version: 'v1' } }],
     });
-    expect(discoveryDocument('/apis', DEFAULT_RESOURCE_KINDS, '')).toMatchObject({ groups: [] });
+    expect(discoveryDocument('/apis', DEFAULT_RESOURCE_KINDS.filter((k) => k.group === ''), '')).toMatchObject({ groups: [] });
   });
 
   it('/api/v1 lists each resource with its scope, verbs, short names and status subresource', () => {
@@ -41,6 +42,31 @@ describe('Kubernetes API: Discovery API (unaggregated)', () => {
     expect(discoveryDocument('/version', KINDS, '')).toMatchObject({ major: '1', gitVersion: expect.stringMatching(/^v1\.\d+\.\d+/) });
     expect(discoveryDocument('/api/v1/pods', KINDS, '')).toBeUndefined();
     expect(discoveryDocument('/apis/batch/v1', KINDS, '')).toBeUndefined();
+  });
+});
+
+describe('Kubernetes API: Discovery API — the kinds of podiam\'s deploy/ manifests are served by default', () => {
+  // kubectl apply (even --dry-run=client) maps every document's apiVersion/kind through discovery and
+  // fetches the group version's OpenAPI document; a kind missing from either is refused.
+  const wanted = [
+    ['/api/v1', 'services', 'Service', true],
+    ['/apis/apps/v1', 'deployments', 'Deployment', true],
+    ['/apis/apps/v1', 'daemonsets', 'DaemonSet', true],
+    ['/apis/rbac.authorization.k8s.io/v1', 'roles', 'Role', true],
+    ['/apis/rbac.authorization.k8s.io/v1', 'rolebindings', 'RoleBinding', true],
+    ['/apis/rbac.authorization.k8s.io/v1', 'clusterroles', 'ClusterRole', false],
+    ['/apis/rbac.authorization.k8s.io/v1', 'clusterrolebindings', 'ClusterRoleBinding', false],
+    ['/apis/admissionregistration.k8s.io/v1', 'mutatingwebhookconfigurations', 'MutatingWebhookConfiguration', false],
+  ] as const;
+  it.each(wanted)('%s lists %s (%s), namespaced=%s', (prefix, plural, kind, namespaced) => {
+    const list = discoveryDocument(prefix, DEFAULT_RESOURCE_KINDS, '') as { resources: { name: string; kind: string; namespaced: boolean }[] };
+    expect(list.resources).toContainEqual(expect.objectContaining({ name: plural, kind, namespaced }));
+    const index = openApiDocument('/openapi/v3', DEFAULT_RESOURCE_KINDS, 'v') as { paths: Record<string, unknown> };
+    expect(Object.keys(index.paths)).toContain(prefix.slice(1));
+  });
+  it('/apis lists the named groups once each', () => {
+    const groups = (discoveryDocument('/apis', DEFAULT_RESOURCE_KINDS, '') as { groups: { name: string }[] }).groups.map((g) => g.name);
+    expect(groups).toEqual(['apps', 'rbac.authorization.k8s.io', 'admissionregistration.k8s.io']);
   });
 });
 

@@ -43,7 +43,32 @@ const POD_FIELDS: Record<string, FieldGetter> = {
   'status.nominatedNodeName': (o) => fieldAt(o, ['status', 'nominatedNodeName']),
 };
 
-/** The kinds served by default: core/v1 pods, serviceaccounts, namespaces, configmaps, secrets, nodes. */
+// Kinds stored only, so that `kubectl apply` (and `--dry-run=client`, which needs them in discovery and
+// the OpenAPI index) accepts podiam's own deploy/ manifests: nothing acts on them here (no Deployment
+// controller, no RBAC enforcement, and a stored MutatingWebhookConfiguration routes no pod; `podiam up`
+// registers its webhook itself).
+const STORED_ONLY_KINDS: readonly ResourceKind[] = [
+  { plural: 'services', kind: 'Service', group: '', version: 'v1', namespaced: true, fields: COMMON_FIELDS, shortNames: ['svc'], subresources: ['status'] },
+  { plural: 'deployments', kind: 'Deployment', group: 'apps', version: 'v1', namespaced: true, fields: COMMON_FIELDS, shortNames: ['deploy'], subresources: ['status'] },
+  { plural: 'daemonsets', kind: 'DaemonSet', group: 'apps', version: 'v1', namespaced: true, fields: COMMON_FIELDS, shortNames: ['ds'], subresources: ['status'] },
+  { plural: 'roles', kind: 'Role', group: 'rbac.authorization.k8s.io', version: 'v1', namespaced: true, fields: COMMON_FIELDS },
+  { plural: 'rolebindings', kind: 'RoleBinding', group: 'rbac.authorization.k8s.io', version: 'v1', namespaced: true, fields: COMMON_FIELDS },
+  { plural: 'clusterroles', kind: 'ClusterRole', group: 'rbac.authorization.k8s.io', version: 'v1', namespaced: false, fields: COMMON_FIELDS },
+  { plural: 'clusterrolebindings', kind: 'ClusterRoleBinding', group: 'rbac.authorization.k8s.io', version: 'v1', namespaced: false, fields: COMMON_FIELDS },
+  {
+    plural: 'mutatingwebhookconfigurations',
+    kind: 'MutatingWebhookConfiguration',
+    group: 'admissionregistration.k8s.io',
+    version: 'v1',
+    namespaced: false,
+    fields: COMMON_FIELDS,
+  },
+];
+
+/**
+ * The kinds served by default: core/v1 pods, serviceaccounts, namespaces, configmaps, secrets, nodes,
+ * and, stored only, services, apps/v1 deployments and daemonsets, RBAC and MutatingWebhookConfigurations.
+ */
 export const DEFAULT_RESOURCE_KINDS: readonly ResourceKind[] = [
   { plural: 'pods', kind: 'Pod', group: '', version: 'v1', namespaced: true, fields: POD_FIELDS, shortNames: ['po'], subresources: ['status'] },
   { plural: 'serviceaccounts', kind: 'ServiceAccount', group: '', version: 'v1', namespaced: true, fields: COMMON_FIELDS, shortNames: ['sa'] },
@@ -67,4 +92,5 @@ export const DEFAULT_RESOURCE_KINDS: readonly ResourceKind[] = [
     fields: { ...COMMON_FIELDS, type: (o) => fieldAt(o, ['type']) },
   },
   { plural: 'nodes', kind: 'Node', group: '', version: 'v1', namespaced: false, fields: COMMON_FIELDS, shortNames: ['no'], subresources: ['status'] },
+  ...STORED_ONLY_KINDS,
 ];
