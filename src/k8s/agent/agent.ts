@@ -65,6 +65,7 @@ export async function startAgent(config: AgentConfig, deps: AgentDeps = {}): Pro
   const log = logger.log;
   const clock = deps.clock ?? systemClock;
   const upstream = deps.upstream ?? new HttpMetadataUpstream({ address: config.metadata.address });
+  for (const warning of config.warnings) log.warn(warning);
   const rules = await resolveRules(config, upstream);
   log.info({ node: config.nodeName, baseRoleArn: rules.baseRoleArn, defaultRole: rules.defaultRole?.arn, namespaceRestrictions: rules.namespaceRestrictions, sessionSeconds: config.lifetime.sessionDurationSeconds }, 'starting');
 

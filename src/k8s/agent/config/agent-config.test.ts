@@ -50,6 +50,40 @@ describe('kube2iam flags: existing DaemonSet arguments work unchanged', () => {
   it('kube2iam\'s --iam-role-session-ttl asks for sessions twice as long', () => {
     const parsed = configOf(['--iam-role-session-ttl=30m']);
     expect(parsed.ok && parsed.config.lifetime.sessionDurationSeconds).toBe(3600);
+    const longer = configOf(['--iam-role-session-ttl=1h']);
+    expect(longer.ok && longer.config.lifetime.sessionDurationSeconds).toBe(7200);
+  });
+
+  // kube2iam's README: --iam-role-session-ttl "(default 15m)", sessions of twice that; a DaemonSet that
+  // spells the default out must still start.
+  it('kube2iam\'s default --iam-role-session-ttl=15m starts with one-hour sessions and says so', () => {
+    const parsed = configOf(['--iam-role-session-ttl=15m']);
+    if (!parsed.ok) throw new Error(parsed.messages.join());
+    expect(parsed.config.lifetime.sessionDurationSeconds).toBe(3600);
+    expect(parsed.config.warnings.join('\n')).toMatch(/--iam-role-session-ttl: .*1800-second sessions are too short.*3600-second/);
+    const plain = configOf([]);
+    expect(plain.ok && plain.config.warnings).toEqual([]);
+  });
+
+  // kube2iam's README flag list includes --cache-resync-period and --resolve-duplicate-cache-ips.
+  it('accepts kube2iam\'s --cache-resync-period and --resolve-duplicate-cache-ips', () => {
+    const parsed = configOf(['--cache-resync-period=30m', '--resolve-duplicate-cache-ips']);
+    expect(parsed.ok).toBe(true);
+    expect(configOf(['--cache-resync-period=soon'])).toMatchObject({ ok: false });
+  });
+
+  // kube2iam: logrus.ParseLevel (panic, fatal, error, warn, warning, info, debug, trace, any case) and
+  // strings.ToLower on --log-format and --namespace-restriction-format.
+  it('reads log levels and formats as kube2iam does (logrus names, any case)', () => {
+    const level = (text: string) => {
+      const parsed = configOf([`--log-level=${text}`]);
+      return parsed.ok ? parsed.config.log.level : parsed.messages.join();
+    };
+    expect([level('warning'), level('WARN'), level('trace'), level('fatal'), level('panic'), level('Info')]).toEqual(['warn', 'warn', 'debug', 'error', 'error', 'info']);
+    const parsed = configOf(['--log-format=JSON', '--namespace-restriction-format=RegExp']);
+    if (!parsed.ok) throw new Error(parsed.messages.join());
+    expect(parsed.config.log.format).toBe('json');
+    expect(parsed.config.rules.restrictionFormat).toBe('regexp');
   });
 });
 
@@ -61,7 +95,8 @@ describe('configuration errors name the setting', () => {
     [['--namespace-restriction-format=xpath'], /--namespace-restriction-format must be glob or regexp/],
     [['--app-port=99999'], /--app-port must be between 1 and 65535/],
     [['--session-duration=15m'], /--session-duration: a session of 900 seconds leaves no time/],
-    [['--iam-role-session-ttl=15m'], /--iam-role-session-ttl: a session of 1800 seconds/],
+    [['--iam-role-session-ttl=7h'], /--iam-role-session-ttl: AssumeRole allows at most 12h/],
+    [['--log-level=verbose'], /--log-level must be debug, info, warn or error/],
     [['--session-duration=13h'], /at most 12h/],
     [['--metadata-tokens=sometimes'], /--metadata-tokens must be optional or required/],
     [['--auto-discover-default-role', '--default-role=x'], /cannot be used together/],

@@ -2,7 +2,7 @@
 // validated at start with messages that name the bad setting.
 import { z } from 'zod';
 import type { RoleArn } from '../../../aws/arn/index.ts';
-import { lifetimePolicyFor, lifetimePolicyProblem, type LifetimePolicy } from '../credentials/lifetime-policy.ts';
+import { DEFAULT_LIFETIME_POLICY, lifetimePolicyFor, lifetimePolicyProblem, type LifetimePolicy } from '../credentials/lifetime-policy.ts';
 import { DEFAULT_METADATA_ALLOW_LIST } from '../imds/metadata-allow-list.ts';
 import { parseBaseRoleArn, resolveRoleReference, type BaseRoleArn } from '../roles/role-reference.ts';
 import type { RoleRules } from '../roles/role-rules.ts';
@@ -30,6 +30,8 @@ export interface AgentConfig {
   readonly iptables: { readonly hostIp: string; readonly hostInterface: string; readonly containerCredentialsIp: string | undefined } | undefined;
   readonly prefetch: boolean;
   readonly log: { readonly format: LogFormat; readonly level: LogLevel };
+  /** Settings taken in a form other than written (logged at start). */
+  readonly warnings: readonly string[];
 }
 
 const port = (flag: string) =>
@@ -48,6 +50,19 @@ const duration = (flag: string) =>
     }
     return ms;
   });
+
+const lower = (value: unknown): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+const LOGRUS_LEVELS: Readonly<Record<'debug' | 'info' | 'warn' | 'error' | 'trace' | 'warning' | 'fatal' | 'panic', LogLevel>> = {
+  trace: 'debug',
+  debug: 'debug',
+  info: 'info',
+  warn: 'warn',
+  warning: 'warn',
+  error: 'error',
+  fatal: 'error',
+  panic: 'error',
+};
 
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/;
 
@@ -68,7 +83,8 @@ const raw = z.object({
   'iam-external-id': z.string().min(1).default('iam.amazonaws.com/external-id'),
   'namespace-key': z.string().min(1).default('iam.amazonaws.com/allowed-roles'),
   'namespace-restrictions': z.boolean().default(false),
-  'namespace-restriction-format': z.enum(['glob', 'regexp'], { message: '--namespace-restriction-format must be glob or regexp' }).default('glob'),
+  // kube2iam compares the format lower-cased (`strings.ToLower(format) == "regexp"`).
+  'namespace-restriction-format': z.preprocess(lower, z.enum(['glob', 'regexp'], { message: '--namespace-restriction-format must be glob or regexp' })).default('glob'),
   'service-account-role-key': z.string().min(1).default('eks.amazonaws.com/role-arn'),
   'iam-role-session-ttl': duration('iam-role-session-ttl').optional(),
   'session-duration': duration('session-duration').optional(),
@@ -85,9 +101,15 @@ const raw = z.object({
   'container-credentials-ip': z.string().default('169.254.170.23'),
   'backoff-max-elapsed-time': duration('backoff-max-elapsed-time').default(2000),
   'backoff-max-interval': z.string().optional(),
+  'cache-resync-period': duration('cache-resync-period').optional(),
+  'resolve-duplicate-cache-ips': z.boolean().default(false),
   prefetch: z.boolean().default(true),
-  'log-format': z.enum(['text', 'json'], { message: '--log-format must be text or json' }).default('text'),
-  'log-level': z.enum(['debug', 'info', 'warn', 'error'], { message: '--log-level must be debug, info, warn or error' }).default('info'),
+  'log-format': z.preprocess(lower, z.enum(['text', 'json'], { message: '--log-format must be text or json' })).default('text'),
+  // kube2iam reads the level with logrus's ParseLevel: panic, fatal, error, warn|warning, info, debug, trace, any case.
+  'log-level': z
+    .preprocess(lower, z.enum(['debug', 'info', 'warn', 'error', 'trace', 'warning', 'fatal', 'panic'], { message: '--log-level must be debug, info, warn or error (or logrus\'s trace, warning, fatal, panic)' }))
+    .transform((level): LogLevel => LOGRUS_LEVELS[level])
+    .default('info'),
   verbose: z.boolean().default(false),
   debug: z.boolean().default(false),
 });
@@ -118,13 +140,21 @@ export function parseAgentConfig(flags: FlagValues, env: FlagValues): { ok: true
     }
   }
 
-  let durationSeconds = 3600;
+  const warnings: string[] = [];
+  let durationSeconds = DEFAULT_LIFETIME_POLICY.sessionDurationSeconds;
   if (r['session-duration'] !== undefined) durationSeconds = Math.round(r['session-duration'] / 1000);
-  else if (r['iam-role-session-ttl'] !== undefined) durationSeconds = Math.round((2 * r['iam-role-session-ttl']) / 1000);
-  if (durationSeconds > 43200) messages.push('--session-duration: AssumeRole allows at most 12h');
+  else if (r['iam-role-session-ttl'] !== undefined) {
+    // kube2iam asks STS for twice its TTL (15m by default, so 30-minute sessions). Sessions that short
+    // cannot be served with the lifetime botocore needs, so a kube2iam TTL below it keeps podiam's
+    // one-hour default instead of refusing an existing DaemonSet's arguments.
+    const asked = Math.round((2 * r['iam-role-session-ttl']) / 1000);
+    if (lifetimePolicyProblem(lifetimePolicyFor(asked)) === undefined || asked > 43200) durationSeconds = asked;
+    else warnings.push(`--iam-role-session-ttl: kube2iam's ${asked}-second sessions are too short to serve with over 20 minutes left; using ${durationSeconds}-second sessions`);
+  }
+  if (durationSeconds > 43200) messages.push(`--${r['session-duration'] === undefined ? 'iam-role-session-ttl' : 'session-duration'}: AssumeRole allows at most 12h`);
   const lifetime = lifetimePolicyFor(durationSeconds);
   const problem = lifetimePolicyProblem(lifetime);
-  if (problem !== undefined) messages.push(`--${r['session-duration'] === undefined && r['iam-role-session-ttl'] !== undefined ? 'iam-role-session-ttl' : 'session-duration'}: ${problem}`);
+  if (problem !== undefined) messages.push(`--session-duration: ${problem}`);
 
   if (r.iptables && r['host-ip'] === undefined) messages.push('--iptables needs --host-ip (or HOST_IP)');
   const ccIp = r['container-credentials-ip'].trim();
@@ -167,6 +197,7 @@ export function parseAgentConfig(flags: FlagValues, env: FlagValues): { ok: true
       iptables: r.iptables && r['host-ip'] !== undefined ? { hostIp: r['host-ip'], hostInterface: r['host-interface'], containerCredentialsIp: ccIp === '' ? undefined : ccIp } : undefined,
       prefetch: r.prefetch,
       log: { format: r['log-format'], level: r.verbose ? 'debug' : r['log-level'] },
+      warnings,
     },
   };
 }
