@@ -5,7 +5,7 @@ import type { AdmissionRequest, AdmissionResponseBody } from './admission-review
 import {
   decidePodMutation,
   decodePod,
-  listsServiceAccount,
+  containerCredentialsEntry,
   SKIP_POD_LABEL,
   type ContainerCredentialsIdentities,
   type CredentialMethod,
@@ -97,12 +97,13 @@ export async function admitPod(request: AdmissionRequest, deps: AdmitPodDeps): P
   const podRef = { namespace, name: pod.metadata?.name || pod.metadata?.generateName || request.name, serviceAccount: serviceAccountName };
   const skipLabelPresent = Object.hasOwn(pod.metadata?.labels ?? {}, SKIP_POD_LABEL);
 
-  const listed = listsServiceAccount(deps.containerCredentials(), namespace, serviceAccountName);
+  const entry = containerCredentialsEntry(deps.containerCredentials(), namespace, serviceAccountName);
   const found = await deps.serviceAccounts.lookup(namespace, serviceAccountName);
   const mutation = decidePodMutation({
     pod,
     serviceAccount: found.lookup,
-    containerCredentialsListed: listed,
+    containerCredentialsListed: entry !== undefined,
+    containerCredentialsWorkloadIdentity: entry?.workloadIdentity ?? false,
     settings: deps.settings,
     randomInt: deps.randomInt,
   });

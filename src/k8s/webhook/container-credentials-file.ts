@@ -48,7 +48,7 @@ export class ContainerCredentialsFile {
       return false;
     }
     this.#identities = parsed.identities;
-    this.#logger.info({ path: this.#path, identities: parsed.identities.keys.size }, 'loaded container credentials config file');
+    this.#logger.info({ path: this.#path, identities: parsed.identities.entries.size }, 'loaded container credentials config file');
     this.#onReload(true);
     return true;
   }

@@ -232,7 +232,7 @@ describe('container credentials mode (--watch-container-credentials-config, EKS 
     expect(envOf(applyJsonPatch(seedPod, JSON.parse(Buffer.from(first.response.patch, 'base64').toString()))).AWS_ROLE_ARN).toBe(SEED_ROLE);
 
     await writeFile(file, JSON.stringify({ identities: [{ namespace: 'default', serviceAccount: 'svc-test' }] }));
-    await expect.poll(() => w.webhook.containerCredentials?.current()?.keys.has('default/svc-test'), { timeout: 5000 }).toBe(true);
+    await expect.poll(() => w.webhook.containerCredentials?.current()?.entries.has('default/svc-test'), { timeout: 5000 }).toBe(true);
     const second = JSON.parse((await post(w.webhook.url, w.ca, review(seedPod, 'default').text)).body);
     const patched = applyJsonPatch(seedPod, JSON.parse(Buffer.from(second.response.patch, 'base64').toString())) as any;
     expect(patched.metadata.labels).toEqual({ 'eks.amazonaws.com/pod-identity': 'enabled' });
@@ -244,7 +244,7 @@ describe('container credentials mode (--watch-container-credentials-config, EKS 
 
     await writeFile(file, 'not json');
     await expect.poll(async () => (await (await fetch(`${w.webhook.metricsUrl}/metrics`)).text()).includes('podiam_webhook_reloads_total{what="container_credentials",result="error"} 1'), { timeout: 5000 }).toBe(true);
-    expect(w.webhook.containerCredentials?.current()?.keys.has('default/svc-test')).toBe(true);
+    expect(w.webhook.containerCredentials?.current()?.entries.has('default/svc-test')).toBe(true);
   });
 });
 

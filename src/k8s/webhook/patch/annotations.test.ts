@@ -107,14 +107,15 @@ describe('token lifetimes (pkg/constants.go)', () => {
 describe('container-credentials config file (--watch-container-credentials-config)', () => {
   it('lists identities; empty text lists none; fields match case-insensitively like encoding/json', () => {
     const parsed = parseContainerCredentialsConfig('{"identities":[{"namespace":"ns","serviceAccount":"sa"},{"Namespace":"b","ServiceAccount":"c","workloadIdentity":true}]}');
-    expect(parsed.ok && [...parsed.identities.keys]).toEqual(['ns/sa', 'b/c']);
+    expect(parsed.ok && [...parsed.identities.entries]).toEqual([['ns/sa', false], ['b/c', true]]);
     const empty = parseContainerCredentialsConfig('');
-    expect(empty.ok && empty.identities.keys.size).toBe(0);
+    expect(empty.ok && empty.identities.entries.size).toBe(0);
   });
 
   it('refuses text that is not the config JSON', () => {
     expect(parseContainerCredentialsConfig('bad json').ok).toBe(false);
     expect(parseContainerCredentialsConfig('{"identities":[{"namespace":1}]}').ok).toBe(false);
+    expect(parseContainerCredentialsConfig('{"identities":[{"namespace":"a","serviceAccount":"b","workloadIdentity":"yes"}]}').ok).toBe(false);
   });
 });
 

@@ -2,8 +2,9 @@
 //   1. container-credentials mode: the `eks.amazonaws.com/pod-identity: enabled` label
 //   2. the projected token volume, unless the pod already has it (`add /spec/volumes` when the pod
 //      has no volumes list, else `add /spec/volumes/0`)
-//   3. `add /spec/containers` with every container (skipped ones unchanged)
-//   4. `add /spec/initContainers` when the pod has init containers
+//   3. workload identity: `add /spec/volumes/-` of the SPIFFE socket's CSI volume
+//   4. `add /spec/containers` with every container (skipped ones unchanged)
+//   5. `add /spec/initContainers` when the pod has init containers
 // A pod that already uses the token volume's name for anything but this projected token is not
 // mutated: its containers would be pointed at a token file that does not exist.
 import { POD_IDENTITY_LABEL } from './annotations.ts';
@@ -11,6 +12,7 @@ import { addEnvToContainer } from './container-env.ts';
 import { goContainer } from './go-shape.ts';
 import type { PodPatchConfig } from './patch-config.ts';
 import type { Container, Pod, Volume } from './pod.ts';
+import { workloadIdentityVolumeOperation } from './workload-identity.ts';
 
 /** One JSONPatch operation as the webhook emits them (always `add`). */
 export interface AddOperation {
@@ -30,17 +32,20 @@ export function buildPodPatch(pod: Pod, config: PodPatchConfig, region: string):
   if (existing !== undefined && !existing.injected) return { kind: 'token-volume-conflict', volumeSource: volumeSourceType(existing.volume) };
 
   let tokenFilePath = goJoin(config.mountPath, config.tokenPath);
+  let workloadIdentity = config.workloadIdentity;
   const selector = pod.spec?.nodeSelector ?? {};
   if (selector['beta.kubernetes.io/os'] === 'windows' || selector['kubernetes.io/os'] === 'windows') {
     // /var/run/secrets/eks.amazonaws.com/serviceaccount/token -> C:\var\run\secrets\eks.amazonaws.com\serviceaccount\token
     tokenFilePath = `C:${tokenFilePath.replaceAll('/', '\\')}`;
+    // Upstream: workload identity socket injection is not yet supported for Windows pods.
+    workloadIdentity = false;
   }
 
   let changed = false;
   const mutate = (containers: readonly Container[]): Container[] =>
     containers.map((container) => {
       if (config.containersToSkip.has(container.name)) return goContainer(container);
-      const result = addEnvToContainer(container, tokenFilePath, config, region);
+      const result = addEnvToContainer(container, tokenFilePath, config, region, workloadIdentity);
       if (result.changed) changed = true;
       return goContainer(result.container);
     });
@@ -70,6 +75,11 @@ export function buildPodPatch(pod: Pod, config: PodPatchConfig, region: string):
         ? { op: 'add', path: '/spec/volumes', value: [volume] }
         : { op: 'add', path: '/spec/volumes/0', value: volume },
     );
+    changed = true;
+  }
+  const socketVolume = workloadIdentityVolumeOperation(pod.spec?.volumes ?? [], workloadIdentity);
+  if (socketVolume !== undefined) {
+    operations.push(socketVolume);
     changed = true;
   }
   operations.push({ op: 'add', path: '/spec/containers', value: containers });

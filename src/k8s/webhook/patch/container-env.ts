@@ -3,6 +3,7 @@
 // counts as the method being configured, either region variable as the region being set.
 import type { PodPatchConfig } from './patch-config.ts';
 import type { Container, EnvVar } from './pod.ts';
+import { addWorkloadIdentityToContainer } from './workload-identity.ts';
 
 export const AWS_ROLE_ARN = 'AWS_ROLE_ARN';
 export const AWS_WEB_IDENTITY_TOKEN_FILE = 'AWS_WEB_IDENTITY_TOKEN_FILE';
@@ -18,19 +19,24 @@ export interface ContainerMutation {
   readonly changed: boolean;
 }
 
-/** Adds the credential variables and the token volume mount to one container. */
-export function addEnvToContainer(container: Container, tokenFilePath: string, config: PodPatchConfig, region: string): ContainerMutation {
-  const names = new Set((container.env ?? []).map((e) => e.name));
+/**
+ * Adds the credential variables and the token volume mount to one container (and, first, the
+ * workload-identity socket variable and mount when `workloadIdentity` is on).
+ */
+export function addEnvToContainer(original: Container, tokenFilePath: string, config: PodPatchConfig, region: string, workloadIdentity = false): ContainerMutation {
+  const names = new Set((original.env ?? []).map((e) => e.name));
   const webIdentityDefined = names.has(AWS_ROLE_ARN) || names.has(AWS_WEB_IDENTITY_TOKEN_FILE);
   const containerCredentialsDefined = names.has(AWS_CONTAINER_CREDENTIALS_FULL_URI) || names.has(AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE);
   const regionDefined = names.has(AWS_REGION) || names.has(AWS_DEFAULT_REGION);
   const regionalStsDefined = names.has(AWS_STS_REGIONAL_ENDPOINTS);
   const methodDefined = config.method === 'container_credentials' ? containerCredentialsDefined : webIdentityDefined;
 
+  const socket = addWorkloadIdentityToContainer(original, workloadIdentity);
+  const container = socket.container;
   // Everything already there: the container is left exactly as it is (no mount added either).
-  if (methodDefined && regionDefined && regionalStsDefined) return { container, changed: false };
+  if (methodDefined && regionDefined && regionalStsDefined && !socket.changed) return { container, changed: false };
 
-  let changed = false;
+  let changed = socket.changed;
   const env: EnvVar[] = [...(container.env ?? [])];
   if (!regionalStsDefined && config.useRegionalSts) {
     env.push({ name: AWS_STS_REGIONAL_ENDPOINTS, value: 'regional' });

@@ -11,3 +11,4 @@ export * from './token-expiration.ts';
 export { parseGoBool, parseGoInt64 } from './go-strconv.ts';
 export { parseSkipContainers } from './skip-containers.ts';
 export { decodePod, type Container, type EnvVar, type Pod, type PodDecodeError, type Volume, type VolumeMount } from './pod.ts';
+export * from './workload-identity.ts';

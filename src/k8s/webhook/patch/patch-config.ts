@@ -30,6 +30,8 @@ export interface PodPatchConfig {
   readonly roleArn: string | undefined;
   /** AWS_CONTAINER_CREDENTIALS_FULL_URI, in the container-credentials method. */
   readonly fullUri: string | undefined;
+  /** The SPIFFE Workload API socket too (container-credentials identities with `workloadIdentity`). */
+  readonly workloadIdentity: boolean;
 }
 
 /** Inputs of `buildPodPatchConfig`. */
@@ -38,6 +40,8 @@ export interface PatchConfigInput {
   readonly serviceAccount: ServiceAccountLookup;
   /** Whether the container-credentials file lists the pod's ServiceAccount. */
   readonly containerCredentialsListed: boolean;
+  /** The listed identity's `workloadIdentity` flag (false when absent). */
+  readonly containerCredentialsWorkloadIdentity?: boolean;
   readonly settings: MutationSettings;
   readonly randomInt: RandomInt;
 }
@@ -62,6 +66,7 @@ export function buildPodPatchConfig(input: PatchConfigInput): PodPatchConfig | u
       tokenPath: cc.tokenPath,
       roleArn: undefined,
       fullUri: cc.fullUri,
+      workloadIdentity: input.containerCredentialsWorkloadIdentity ?? false,
     };
   }
   if (!serviceAccount.found) return undefined;
@@ -78,5 +83,6 @@ export function buildPodPatchConfig(input: PatchConfigInput): PodPatchConfig | u
     tokenPath: WEB_IDENTITY_TOKEN_PATH,
     roleArn: sa.roleArn,
     fullUri: undefined,
+    workloadIdentity: false,
   };
 }
