@@ -99,7 +99,7 @@ describe('podiam agent with podiam serve: seed 003 two-hop trust (node role -> p
     world.createPod({ name: 'frontend', namespace: 'web', annotations: { 'iam.amazonaws.com/role': 'S3-BUCKET-Role' } });
     world.runPod('web', 'frontend', '127.0.0.24');
     await world.untilOwner('127.0.0.24', 'web', 'frontend');
-    expect((await requestFromPod('127.0.0.24', world.port, '/latest/meta-data/iam/security-credentials/S3-BUCKET-Role')).status).toBe(403);
+    expect((await requestFromPod('127.0.0.24', world.port, '/latest/meta-data/iam/security-credentials/S3-BUCKET-Role')).status).toBe(404);
     world.finishPod('web', 'frontend', 'Failed');
     world.createPod({ name: 'storage-2', namespace: 'storage', annotations: { 'iam.amazonaws.com/role': 'tagged-reader' } });
     world.runPod('storage', 'storage-2', '127.0.0.24');

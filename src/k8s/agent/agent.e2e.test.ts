@@ -135,11 +135,11 @@ describe.skipIf(moto === undefined)('podiam agent end to end (fake API server, m
     expect(r.out['arn']).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/writer/team-a.writer-0`);
   }, 60_000);
 
-  it('a namespace restriction refuses: 403, and the SDK gets no credentials', async () => {
+  it('a namespace restriction refuses: 404 as kube2iam answers, and the SDK gets no credentials', async () => {
     world.createPod({ name: 'sneaky', namespace: 'team-b', annotations: { 'iam.amazonaws.com/role': 'reader' } });
     world.runPod('team-b', 'sneaky', '127.0.0.13');
     await world.untilOwner('127.0.0.13', 'team-b', 'sneaky');
-    expect((await requestFromPod('127.0.0.13', world.port, '/latest/meta-data/iam/security-credentials/reader')).status).toBe(403);
+    expect((await requestFromPod('127.0.0.13', world.port, '/latest/meta-data/iam/security-credentials/reader')).status).toBe(404);
     process.env['AWS_EC2_METADATA_SERVICE_ENDPOINT'] = `http://127.0.0.1:${world.port}/`;
     await expect(asPod('127.0.0.13', () => fromInstanceMetadata({ maxRetries: 0, timeout: 2000 })())).rejects.toThrow();
   });
@@ -200,7 +200,7 @@ describe.skipIf(moto === undefined)('podiam agent end to end (fake API server, m
     world.api.delete('pods', 'team-a', 'api-0');
     await world.until('pod deleted', () => world.agent.pods.byUid(uid) === undefined);
     const fresh = await world.front.mintPodToken({ namespace: 'team-a', name: 'api-0', uid, serviceAccount: 'app' }, ['pods.eks.amazonaws.com']);
-    expect((await requestFromPod('127.0.0.1', world.port, '/v1/credentials', { headers: { authorization: fresh } })).status).toBe(401);
+    expect((await requestFromPod('127.0.0.1', world.port, '/v1/credentials', { headers: { authorization: fresh } })).status).toBe(400);
   }, 60_000);
 
   it('proxies allowed metadata with the agent\'s own IMDSv2 token and no X-Forwarded-For; never user-data', async () => {

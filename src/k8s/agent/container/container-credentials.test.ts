@@ -158,12 +158,27 @@ describe('Container credentials (AWS_CONTAINER_CREDENTIALS_FULL_URI with AWS_CON
     expect(f.sts.calls.map((c) => c.sessionName)).toEqual(['team-a.a']);
   });
 
-  it('400 without token, 401 for a token the API server does not vouch for, 405 for other methods', async () => {
+  // The EKS Pod Identity Agent answers 400 "Service account token cannot be empty" itself and relays
+  // EKS Auth's InvalidTokenException (HTTP 400) for tokens that do not verify.
+  it('400 without token or for a token the API server does not vouch for, 405 for other methods', async () => {
     const f = fixture();
     expect((await f.call(undefined)).status).toBe(400);
     expect((await f.call('')).status).toBe(400);
-    expect((await f.call(jwt({ sub: 'forged' }))).status).toBe(401);
+    expect((await f.call(jwt({ sub: 'forged' }))).status).toBe(400);
     expect((await f.call(jwt({}), '127.0.0.1', 'POST')).status).toBe(405);
+  });
+
+  // @aws-sdk/credential-provider-http reads `Code` and `Message` from a 4xx JSON body onto its error.
+  it('errors are JSON {Code, Message}, with EKS Auth\'s exception names', async () => {
+    const f = fixture();
+    const empty = await f.call(undefined);
+    expect(empty.headers['content-type']).toBe('application/json');
+    expect(json(empty)).toEqual({ Code: 'InvalidTokenException', Message: 'Service account token cannot be empty' });
+    expect(json(await f.call(jwt({ sub: 'forged' })))).toMatchObject({ Code: 'InvalidTokenException' });
+    const noRole = f.addPod({ name: 'x', ip: '10.0.0.5' });
+    expect(json(await f.call(noRole.token))).toMatchObject({ Code: 'ResourceNotFoundException' });
+    f.serviceAccounts.upsert('team-a', 'app', { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/admin' });
+    expect(json(await f.call(noRole.token))).toMatchObject({ Code: 'AccessDeniedException' });
   });
 
   it('404 for a pod that is gone, not running or on another node, or whose service account names no role', async () => {

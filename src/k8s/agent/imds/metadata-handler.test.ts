@@ -108,12 +108,17 @@ describe('Retrieve security credentials from instance metadata (iam/security-cre
     expect(f.sts.calls).toHaveLength(0);
   });
 
-  it('a role the namespace does not allow is 403 and never reaches STS', async () => {
+  // kube2iam (server/server.go): the IP's role mapping fails, so the listing and the credentials path
+  // are both http.StatusNotFound with "role requested ... not valid for namespace of pod at ...".
+  it('a role the namespace does not allow is 404 with kube2iam\'s message, everywhere under iam/, and never reaches STS', async () => {
     const f = fixture({ namespaceRestrictions: true });
     f.namespaces.upsert('default', { 'iam.amazonaws.com/allowed-roles': '["writer"]' });
     f.addPod({ name: 'web', ip: '10.0.0.5', annotations: READER });
-    expect((await f.call('10.0.0.5', '/latest/meta-data/iam/security-credentials/')).status).toBe(403);
-    expect((await f.call('10.0.0.5', '/latest/meta-data/iam/security-credentials/reader')).status).toBe(403);
+    for (const path of ['security-credentials', 'security-credentials/', 'security-credentials/reader', 'info']) {
+      const r = await f.call('10.0.0.5', `/latest/meta-data/iam/${path}`);
+      expect(r.status).toBe(404);
+      expect(r.body.toString()).toBe(`role requested arn:aws:iam::123456789012:role/reader not valid for namespace of pod at 10.0.0.5 with namespace default`);
+    }
     expect(f.sts.calls).toHaveLength(0);
   });
 

@@ -7,8 +7,9 @@
 //   iam/security-credentials/<r>    the pod's credentials; 403 when <r> is not the pod's role
 //   iam/info, iam/                  the pod's instance-profile view and the iam listing
 //   anything else                   proxied when the allow-list allows it, else 404
-// A pod whose role its namespace does not allow gets 403; an IP two live pods claim gets 503 until
-// the watch settles.
+// A pod whose role its namespace does not allow gets 404 with kube2iam's message, as kube2iam answers
+// (its role mapping fails for the IP, so the pod has no role); an IP two live pods claim gets 503
+// until the watch settles.
 import type { RoleArn } from '../../../aws/arn/index.ts';
 import type { PodView } from '../pods/pod-view.ts';
 import type { IpOwner, PodIndex } from '../pods/pod-index.ts';
@@ -64,7 +65,7 @@ export function createMetadataHandler(deps: MetadataHandlerDeps): Handler {
         return withOwner(deps, req, (owner) => {
           const refused = checkToken(deps, req, owner);
           if (refused !== undefined) return refused;
-          return iam(deps, path.kind === 'role-credentials' ? { kind: path.kind, role: path.role } : { kind: path.kind }, owner);
+          return iam(deps, req, path.kind === 'role-credentials' ? { kind: path.kind, role: path.role } : { kind: path.kind }, owner);
         });
       case 'other': {
         if (method !== 'GET' && method !== 'HEAD') return textResponse(405, 'Method Not Allowed', { handler: 'metadata-proxy' }, { ...EC2WS, allow: 'GET, HEAD' });
@@ -117,14 +118,14 @@ function checkToken(deps: MetadataHandlerDeps, req: AgentRequest, owner: IpOwner
 
 type IamAsk = { kind: 'iam-listing' } | { kind: 'iam-info' } | { kind: 'role-name' } | { kind: 'role-credentials'; role: string };
 
-function iam(deps: MetadataHandlerDeps, ask: IamAsk, owner: IpOwner): AgentResponse | Promise<AgentResponse> {
+function iam(deps: MetadataHandlerDeps, req: AgentRequest, ask: IamAsk, owner: IpOwner): AgentResponse | Promise<AgentResponse> {
   if (owner.kind === 'unknown') return textResponse(404, 'Not Found', { handler: 'metadata-credentials', reason: 'no running pod has this IP' }, EC2WS);
   if (owner.kind === 'duplicate') {
     return textResponse(503, 'Service Unavailable', { handler: 'metadata-credentials', reason: `IP claimed by ${owner.pods.map((p) => `${p.namespace}/${p.name}`).join(', ')}` }, EC2WS);
   }
   const pod = owner.pod;
   const decision = deps.roles.metadataRole(pod);
-  const refused = refuse(decision, pod);
+  const refused = refuse(decision, pod, req.clientIp);
   if (refused !== undefined) return refused;
   if (decision.kind !== 'role') return textResponse(404, 'Not Found', { handler: 'metadata-credentials', pod }, EC2WS);
   const role = decision.role;
@@ -155,7 +156,7 @@ function iam(deps: MetadataHandlerDeps, ask: IamAsk, owner: IpOwner): AgentRespo
   }
 }
 
-function refuse(decision: RoleDecision, pod: PodView): AgentResponse | undefined {
+function refuse(decision: RoleDecision, pod: PodView, clientIp: string): AgentResponse | undefined {
   switch (decision.kind) {
     case 'role':
     case 'no-role':
@@ -163,7 +164,14 @@ function refuse(decision: RoleDecision, pod: PodView): AgentResponse | undefined
     case 'invalid-role':
       return textResponse(404, 'Not Found', { handler: 'metadata-credentials', pod, reason: `role annotation is not a role: ${decision.value}` }, EC2WS);
     case 'not-allowed':
-      return textResponse(403, 'Forbidden', { handler: 'metadata-credentials', pod, role: decision.role.arn, reason: 'role not allowed in the namespace' }, EC2WS);
+      // kube2iam (server.go): http.Error(w, "role requested <arn> not valid for namespace of pod at <ip>
+      // with namespace <ns>", http.StatusNotFound), on the role listing and the credentials path alike.
+      return textResponse(
+        404,
+        `role requested ${decision.role.arn} not valid for namespace of pod at ${clientIp} with namespace ${pod.namespace}`,
+        { handler: 'metadata-credentials', pod, role: decision.role.arn, reason: 'role not allowed in the namespace' },
+        EC2WS,
+      );
     default: {
       const never: never = decision;
       return never;
