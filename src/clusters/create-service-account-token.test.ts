@@ -117,6 +117,19 @@ describe('TokenRequest expirationSeconds (Kubernetes API reference, "TokenReques
     expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBe(48 * 3600);
   });
 
+  it('a pod-bound 3607-second token for the cluster\'s own audience is extended to the maximum with warnafter; the timestamp is the requested expiry', async () => {
+    const out = succeeded(await mint({ ExpirationSeconds: 3607, Audiences: [issuer], Pod: { Name: 'p', Uid: 'u' } }));
+    const { payload } = await jwtVerify(out.Token, createLocalJWKSet(await jwks()), { issuer, audience: issuer });
+    const iat = payload.iat ?? 0;
+    expect(payload.exp).toBe(iat + 48 * 3600);
+    expect((payload['kubernetes.io'] as { warnafter?: number }).warnafter).toBe(iat + 3607);
+    expect(out.ExpirationTimestamp).toBe(iat + 3607);
+    // IRSA's audience is never extended.
+    const irsa = await verify(succeeded(await mint({ ExpirationSeconds: 3607, Pod: { Name: 'p', Uid: 'u' } })).Token);
+    expect((irsa.payload.exp ?? 0) - (irsa.payload.iat ?? 0)).toBe(3607);
+    expect(irsa.payload['kubernetes.io']).not.toHaveProperty('warnafter');
+  });
+
   it('namespace must be a DNS label', async () => {
     const out = await mint({ Namespace: 'Not_A_Label' });
     expect(out.ok ? '' : out.code).toBe('ValidationException');

@@ -4,7 +4,10 @@
 // key. Kubernetes API reference, "TokenRequest": expirationSeconds defaults to 3600 here (the projected
 // volume default), may not be under 600 ("may not specify a duration less than 10 minutes"), and is
 // capped by the issuer's maximum (48 hours) as --service-account-max-token-expiration caps it.
-// A due scheduled rotation happens here, before signing.
+// A due scheduled rotation happens here, before signing. The cluster's API audience is its issuer URL
+// (kube-apiserver's --api-audiences default), so a pod-bound 3607-second token for that audience is
+// extended to the maximum with a `warnafter` claim, and ExpirationTimestamp reports the requested
+// expiry, as TokenRequest's status.expirationTimestamp does.
 import { randomUUID } from 'node:crypto';
 import { awsError } from '../aws/index.ts';
 import { operation } from '../api/index.ts';
@@ -87,12 +90,14 @@ export function createServiceAccountToken(memo: SigningKeyMemo) {
         audiences: req.Audiences ?? [STS_CLIENT_ID],
         expirationSeconds,
         maxExpirationSeconds: KEY_ROTATION_POLICY.maxTokenLifetimeSeconds,
+        apiAudiences: [cluster.issuerUrl],
         ...(req.Pod !== undefined ? { pod: { name: req.Pod.Name, uid: req.Pod.Uid ?? '' } } : {}),
         ...(req.Node !== undefined ? { node: { name: req.Node.Name, uid: req.Node.Uid ?? '' } } : {}),
         now: ctx.now.getTime(),
         jti: randomUUID(),
       });
-      return { Token: minted.token, ExpirationTimestamp: new Date(minted.claims.exp * 1000), KeyId: signer.kid, Issuer: cluster.issuerUrl };
+      const expiresAt = minted.claims['kubernetes.io'].warnafter ?? minted.claims.exp;
+      return { Token: minted.token, ExpirationTimestamp: new Date(expiresAt * 1000), KeyId: signer.kid, Issuer: cluster.issuerUrl };
     },
     // The token is a credential: CloudTrail records only when it expires and which key signed it.
     audit: { responseElements: (out) => ({ expirationTimestamp: out.ExpirationTimestamp, keyId: out.KeyId }) },

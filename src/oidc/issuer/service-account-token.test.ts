@@ -79,3 +79,33 @@ describe('Projected service-account token claims as kube-apiserver issues them (
     expect(() => serviceAccountTokenClaims(input({ serviceAccount: '' }))).toThrow(/serviceAccount/);
   });
 });
+
+describe('Extended expiration of kubelet tokens (kube-apiserver --service-account-extend-token-expiration, pkg/registry/core/serviceaccount/storage/token.go)', () => {
+  const API = 'https://oidc.eks.us-east-1.amazonaws.com/id/ABC';
+
+  it('a pod-bound 3607-second token for the API audience lasts the maximum and says warnafter = iat + 3607, sorted last', async () => {
+    const { token, claims } = await mintServiceAccountToken(input({ audiences: [API], expirationSeconds: 3607, apiAudiences: [API], maxExpirationSeconds: 172_800 }));
+    expect(claims.exp).toBe(IAT + 172_800);
+    expect(claims['kubernetes.io'].warnafter).toBe(IAT + 3607);
+    const raw = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { 'kubernetes.io': Record<string, unknown> };
+    expect(Object.keys(raw['kubernetes.io'])).toEqual(['namespace', 'node', 'pod', 'serviceaccount', 'warnafter']);
+  });
+
+  it('without a maximum the extension is one year', () => {
+    const claims = serviceAccountTokenClaims(input({ audiences: [API], expirationSeconds: 3607, apiAudiences: [API] }));
+    expect(claims.exp).toBe(IAT + 365 * 24 * 3600);
+  });
+
+  it('is not extended for other audiences (IRSA), other lifetimes, or tokens bound to no pod', () => {
+    for (const overrides of [
+      { audiences: ['sts.amazonaws.com'], expirationSeconds: 3607 },
+      { audiences: [API, 'sts.amazonaws.com'], expirationSeconds: 3607 },
+      { audiences: [API], expirationSeconds: 3600 },
+      { audiences: [API], expirationSeconds: 3607, pod: undefined },
+    ]) {
+      const claims = serviceAccountTokenClaims(input({ ...overrides, apiAudiences: [API], maxExpirationSeconds: 172_800 }));
+      expect(claims.exp, JSON.stringify(overrides)).toBe(IAT + overrides.expirationSeconds);
+      expect(claims['kubernetes.io'].warnafter).toBeUndefined();
+    }
+  });
+});
