@@ -93,9 +93,22 @@ const ALLOW_ROOT = decision('allowed', 'RootUser');
  */
 const NO_PERMISSION_ACTIONS: ReadonlySet<string> = new Set(['sts:getcalleridentity', 'sts:getsessiontoken']);
 
+/**
+ * The request as the resource policy sees it: a principal with a permissions boundary is marked, so
+ * that a `NotPrincipal` Deny applies to it whatever it names (IAM User Guide, "AWS JSON policy elements:
+ * NotPrincipal"). Copies the request only when a boundary and a resource policy meet and the caller did
+ * not mark the principal already.
+ */
+export function withBoundaryMark(set: PolicySet, request: PreparedRequest): PreparedRequest {
+  if (set.permissionsBoundary === undefined || set.resourcePolicy === undefined) return request;
+  if (request.principal.permissionsBoundary === true) return request;
+  return { ...request, principal: { ...request.principal, permissionsBoundary: true } };
+}
+
 /** Decides a prepared request against its policies, as IAM's evaluation logic does. */
-export function decide(set: PolicySet, request: PreparedRequest): Decision {
-  if (NO_PERMISSION_ACTIONS.has(request.action.lower)) return NO_PERMISSION;
+export function decide(set: PolicySet, prepared: PreparedRequest): Decision {
+  if (NO_PERMISSION_ACTIONS.has(prepared.action.lower)) return NO_PERMISSION;
+  const request = withBoundaryMark(set, prepared);
   const principal = request.principal;
 
   // 1. An explicit Deny in any policy ends evaluation.

@@ -3,7 +3,7 @@
 // simulator, `AccessDenied` details and the audit trail.
 import type { Effect, PolicyElementName } from './ast.ts';
 import type { CompiledPolicy, CompiledStatement, PolicySource } from './compile.ts';
-import { decide, type Decision, type PolicySet } from './decide.ts';
+import { decide, withBoundaryMark, type Decision, type PolicySet } from './decide.ts';
 import type { PreparedRequest } from './evaluate.ts';
 
 /** One statement's part in a decision. */
@@ -133,8 +133,9 @@ function summarise(d: Decision, matched: readonly StatementTrace[], request: Pre
 }
 
 /** Decides a request and says why, statement by statement. */
-export function explain(set: PolicySet, request: PreparedRequest): Explanation {
-  const d = decide(set, request);
+export function explain(set: PolicySet, prepared: PreparedRequest): Explanation {
+  const d = decide(set, prepared);
+  const request = withBoundaryMark(set, prepared);
   const statements = policiesOf(set).flatMap((p) => tracePolicy(p, request));
   let matched: StatementTrace[] = [];
   if (d.decision === 'explicitDeny') {

@@ -119,6 +119,15 @@ describe('IAM User Guide, "AWS JSON policy elements: NotPrincipal": Deny applies
     expect(check({ ...allowAll, resourcePolicy: denyExcept([role, A]) }, session, 's3:GetObject', object).decision).toBe('explicitDeny');
     expect(check({ ...allowAll, resourcePolicy: denyExcept([session.arn, role, A]) }, session, 's3:GetObject', object).decision).toBe('allowed');
   });
+  it('a Deny with NotPrincipal always applies to a user or role with a permissions boundary, whatever it names', () => {
+    const boundary = policy('PermissionsBoundary', doc(stmt('Allow', 's3:*', '*')));
+    const exempt = denyExcept([alice.arn, `arn:aws:iam::${A}:root`]);
+    expect(check({ ...allowAll, resourcePolicy: exempt, permissionsBoundary: boundary }, alice, 's3:GetObject', object).decision).toBe('explicitDeny');
+    const role = `arn:aws:iam::${A}:role/team/app`;
+    const sessionExempt = denyExcept([session.arn, role, A]);
+    expect(check({ ...allowAll, resourcePolicy: sessionExempt, permissionsBoundary: boundary }, session, 's3:GetObject', object).decision).toBe('explicitDeny');
+    expect(check({ ...allowAll, resourcePolicy: sessionExempt }, session, 's3:GetObject', object).decision).toBe('allowed');
+  });
   it('everyone else is denied', () => {
     expect(check({ ...allowAll, resourcePolicy: denyExcept([alice.arn, A]) }, rootA, 's3:GetObject', object).decision).toBe('allowed');
     const carol: RequestPrincipal = { type: 'User', arn: `arn:aws:iam::${A}:user/carol`, accountId: A };

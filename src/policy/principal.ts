@@ -34,6 +34,11 @@ export interface RequestPrincipal {
   readonly canonicalUserId?: string;
   /** Service-linked roles are not restricted by SCPs (Organizations User Guide, "Service control policies"). */
   readonly serviceLinkedRole?: boolean;
+  /**
+   * The user or role has a permissions boundary. `decide` sets it from the policy set when it is not
+   * given: a `NotPrincipal` Deny then applies whatever it names (see `compileNotPrincipal`).
+   */
+  readonly permissionsBoundary?: boolean;
 }
 
 /**
@@ -119,7 +124,10 @@ function compileSet(set: PrincipalSet): PrincipalMatcher {
 /**
  * `NotPrincipal`: the statement applies unless every identity IAM checks for the caller is named.
  * For a role session these are the session ARN, the role ARN and the account; for a user, the user and
- * the account (IAM User Guide, "NotPrincipal": "you must also include the account ARN").
+ * the account (IAM User Guide, "NotPrincipal": "you must also include the account ARN"). It always
+ * applies to an IAM principal with a permissions boundary ("The NotPrincipal element with a Deny effect
+ * will always deny any IAM principal that has a permissions boundary policy attached, regardless of the
+ * values specified in the NotPrincipal element").
  */
 function compileNotPrincipal(set: PrincipalSet): PrincipalMatcher {
   if (set.wildcard) return () => undefined;
@@ -128,6 +136,7 @@ function compileNotPrincipal(set: PrincipalSet): PrincipalMatcher {
   const positive = compileSet(set);
   return (p) => {
     if (!isAwsPrincipal(p)) return positive(p) === undefined ? 'wildcard' : undefined;
+    if (p.permissionsBoundary === true && p.type !== 'Root') return 'wildcard';
     if (aws.has('*')) return undefined;
     const accountNamed = p.accountId !== undefined && accounts.has(p.accountId);
     if (!accountNamed) return 'wildcard';

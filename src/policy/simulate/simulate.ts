@@ -4,7 +4,7 @@
 // "PermissionsBoundaryDecisionDetail").
 import type { CompiledPolicy } from '../compile.ts';
 import type { RequestContext } from '../context.ts';
-import { type PolicySet } from '../decide.ts';
+import { withBoundaryMark, type PolicySet } from '../decide.ts';
 import { ALLOW_MASK, OUTCOME_DENY, evaluatePolicies, evaluatePolicy, prepareRequest, type PreparedRequest } from '../evaluate.ts';
 import { explain, type StatementTrace } from '../explain.ts';
 import type { RequestPrincipal } from '../principal.ts';
@@ -185,6 +185,6 @@ function crossAccountDetails(set: PolicySet, request: PreparedRequest): Record<s
     outcome & OUTCOME_DENY ? 'explicitDeny' : (outcome & ALLOW_MASK) > 0 ? 'allowed' : 'implicitDeny';
   const details: Record<string, string> = {};
   details['IAM Policy'] = side(set.identity !== undefined ? evaluatePolicies(set.identity, request) : 0);
-  if (set.resourcePolicy !== undefined) details['Resource Policy'] = side(evaluatePolicy(set.resourcePolicy, request));
+  if (set.resourcePolicy !== undefined) details['Resource Policy'] = side(evaluatePolicy(set.resourcePolicy, withBoundaryMark(set, request)));
   return details;
 }
