@@ -60,10 +60,15 @@ function compileArnPattern(template: Template): ArnMatcher | undefined {
   };
 }
 
-/** Compares request components with a templated policy ARN rendered for this request. */
+/**
+ * Compares request components with a templated policy ARN rendered for this request. A variable with
+ * no value leaves no value to compare: no match, so ArnNotEquals/ArnNotLike hold (IAM User Guide,
+ * "IAM policy elements: Variables and tags", Policy variables with no value).
+ */
 function dynamicMatch(template: Template, segments: readonly string[], ctx: RequestContext): MatchResult {
   const pattern = template.renderPattern(ctx);
-  const parts = pattern === undefined ? undefined : splitArnTokens(pattern);
+  if (pattern === undefined) return NO_MATCH;
+  const parts = splitArnTokens(pattern);
   if (parts === undefined) return INCOMPARABLE;
   for (let i = 0; i < 6; i++) if (!matchGlob(parts[i] ?? [], segments[i] ?? '')) return NO_MATCH;
   return MATCH;

@@ -3,13 +3,15 @@
 // "Exact matching, ignoring case", StringLike "Case-sensitive matching" where values "can include
 // multi-character match wildcards (*) and single-character match wildcards (?) anywhere in the string".
 // Values may hold policy variables ("IAM policy elements: Variables and tags"); a value whose variable
-// has no value matches nothing. Under StringLike a substituted value's own `*` and `?` are literal
+// has no value is "effectively null. There is no equal or like value": it matches no request value, so
+// StringEquals/StringLike do not hold and "Inverted condition operators like StringNotEquals or
+// StringNotLike do match against a null value" (Policy variables with no value). Under StringLike a substituted value's own `*` and `?` are literal
 // characters: only wildcards written in the policy are wildcards (podiam's fail-closed reading; the
 // guide does not say, and offers `${*}`/`${?}` precisely so that policy authors can write literal ones).
 import type { PolicyVersion } from '../ast.ts';
 import { RequestContext } from '../context.ts';
 import { compileGlob, compileTemplate, matchGlob, type GlobMatcher, type Template } from '../variables/index.ts';
-import { INCOMPARABLE, MATCH, NO_MATCH, type CompiledValues, type MatchResult, type ValueMatcher } from './match-result.ts';
+import { MATCH, NO_MATCH, type CompiledValues, type ValueMatcher } from './match-result.ts';
 import type { BaseOperator } from './operators.ts';
 
 /** How a String operator compares. */
@@ -83,17 +85,16 @@ function renderLiteral(template: Template): string {
   return template.render(NO_CONTEXT) ?? '';
 }
 
-/** Compares a request value with one templated value for this request. */
-function dynamicMatch(mode: StringMode, template: Template, value: string, ctx: RequestContext): MatchResult {
+/** True when a request value matches one templated value rendered for this request (never when a variable has no value). */
+function dynamicMatch(mode: StringMode, template: Template, value: string, ctx: RequestContext): boolean {
   if (mode === 'like') {
     const pattern = template.renderPattern(ctx);
-    if (pattern === undefined) return INCOMPARABLE;
-    return matchGlob(pattern, value) ? MATCH : NO_MATCH;
+    return pattern !== undefined && matchGlob(pattern, value);
   }
   const rendered = template.render(ctx);
-  if (rendered === undefined) return INCOMPARABLE;
-  if (mode === 'exact') return rendered === value ? MATCH : NO_MATCH;
-  return rendered.toLowerCase() === lowerCase(value) ? MATCH : NO_MATCH;
+  if (rendered === undefined) return false;
+  if (mode === 'exact') return rendered === value;
+  return rendered.toLowerCase() === lowerCase(value);
 }
 
 /** Compiles the values of a String operator (the positive sense: Equals, EqualsIgnoreCase, Like). */
@@ -107,13 +108,8 @@ export function compileStringValues(base: BaseOperator, values: readonly string[
   if (dynamic.length === 0) return { match: (value) => (test(value) ? MATCH : NO_MATCH), keys };
   const match: ValueMatcher = (value, ctx) => {
     if (test(value)) return MATCH;
-    let result: MatchResult = NO_MATCH;
-    for (const template of dynamic) {
-      const one = dynamicMatch(mode, template, value, ctx);
-      if (one === MATCH) return MATCH;
-      if (one === INCOMPARABLE) result = INCOMPARABLE;
-    }
-    return result;
+    for (const template of dynamic) if (dynamicMatch(mode, template, value, ctx)) return MATCH;
+    return NO_MATCH;
   };
   return { match, keys };
 }
