@@ -162,7 +162,9 @@ export const simulateCommand: Command = {
       const { Explanation: _, ...rest } = r;
       return rest;
     });
-    writeOut(`${JSON.stringify({ EvaluationResults: results, IsTruncated: outcome.response.IsTruncated }, null, 4)}\n`);
+    // As `aws iam simulate-custom-policy` prints it: the CLI pages through the results and leaves out
+    // the paginator's IsTruncated/Marker (botocore paginators-1.json: more_results IsTruncated).
+    writeOut(`${JSON.stringify({ EvaluationResults: results }, null, 4)}\n`);
     return 0;
   },
 };
