@@ -113,6 +113,6 @@ describe('aws iam get-context-keys-for-principal-policy (IAM API Reference, "Get
     expect(missing.stderr).toContain('An error occurred (NoSuchEntity) when calling the GetContextKeysForPrincipalPolicy operation: The user with name nobody cannot be found.');
     const arn = `arn:aws:iam::${ACCOUNT}:policy/not-a-principal`;
     const invalid = cli('get-context-keys-for-principal-policy', '--policy-source-arn', arn);
-    expect(invalid.stderr).toContain(`An error occurred (InvalidInput) when calling the GetContextKeysForPrincipalPolicy operation: ARN ${arn} is not valid.`);
+    expect(invalid.stderr).toContain(`An error occurred (InvalidInput) when calling the GetContextKeysForPrincipalPolicy operation: Invalid Entity Arn: ${arn}`);
   });
 });

@@ -181,12 +181,15 @@ describe('GetContextKeysForPrincipalPolicy (IAM API Reference, "GetContextKeysFo
     expect(other.code).toBe('NoSuchEntity');
   });
 
-  it.each([
-    'arn:aws:iam::aws:policy/AdministratorAccess',
-    `arn:aws:iam::${ACCOUNT}:instance-profile/web`,
-    `arn:aws:sts::${ACCOUNT}:assumed-role/app/session`,
-    `arn:aws:iam::${ACCOUNT}:user/`,
-  ])('%s is not a user, group or role: InvalidInput', async (arn) => {
+  // IAM answers an assumed-role ARN with "Invalid Entity Arn: ARN" (as boto3 users have reported it).
+  it.each([`arn:aws:iam::${ACCOUNT}:instance-profile/web`, `arn:aws:sts::${ACCOUNT}:assumed-role/app/session`])(
+    '%s is an ARN of no user, group or role: InvalidInput "Invalid Entity Arn"',
+    async (arn) => {
+      const err = await world.fails('GetContextKeysForPrincipalPolicy', { PolicySourceArn: arn });
+      expect([err.code, err.message]).toEqual(['InvalidInput', `Invalid Entity Arn: ${arn}`]);
+    },
+  );
+  it.each(['arn:aws:iam::aws:policy/AdministratorAccess', `arn:aws:iam::${ACCOUNT}:user/`, 'arn:aws:iam::no-account:user/x'])('%s is not a principal ARN at all: InvalidInput', async (arn) => {
     const err = await world.fails('GetContextKeysForPrincipalPolicy', { PolicySourceArn: arn });
     expect([err.code, err.message]).toEqual(['InvalidInput', `ARN ${arn} is not valid.`]);
   });

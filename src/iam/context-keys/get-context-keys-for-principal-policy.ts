@@ -20,6 +20,7 @@ import { principalPolicies } from '../simulation/principal-policies.ts';
 import { contextKeyNames } from './context-key-names.ts';
 import { CONTEXT_KEYS_OUTPUT } from './context-keys-shapes.ts';
 import { parseInputPolicies } from './input-policies.ts';
+import { invalidPolicySource } from '../simulation/policy-source-error.ts';
 
 const input = {
   type: 'structure',
@@ -96,7 +97,7 @@ export const getContextKeysForPrincipalPolicy = operation({
   async run(ctx, req) {
     const accountId = callerAccount(ctx);
     const source = parseSource(req.PolicySourceArn);
-    if (source === undefined) throw awsError('InvalidInput', `ARN ${req.PolicySourceArn} is not valid.`);
+    if (source === undefined) throw invalidPolicySource(req.PolicySourceArn);
     ctx.authorize({ action: 'iam:GetContextKeysForPrincipalPolicy', resource: req.PolicySourceArn });
     const extra = parseInputPolicies(req.PolicyInputList ?? []);
     const attached = await sourcePolicies(ctx.store, accountId, source);

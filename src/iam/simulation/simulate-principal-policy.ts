@@ -12,6 +12,7 @@ import { allPages, pageMembers, pageOf, pageRequest } from '../pagination.ts';
 import { ARN } from '../shapes/common.ts';
 import { managedSimulationPolicy, principalPolicies, simulationPolicy } from './principal-policies.ts';
 import { SIMULATION_INPUT, SIMULATION_OUTPUT } from './simulation-shapes.ts';
+import { invalidPolicySource } from './policy-source-error.ts';
 
 const input = { type: 'structure', members: { PolicySourceArn: ARN, ...SIMULATION_INPUT }, required: ['PolicySourceArn', 'ActionNames'] } as const;
 
@@ -46,7 +47,7 @@ export const simulatePrincipalPolicy = operation({
   async run(ctx, req) {
     const accountId = callerAccount(ctx);
     const match = SOURCE_ARN.exec(req.PolicySourceArn);
-    if (match === null) throw awsError('InvalidInput', `ARN ${req.PolicySourceArn} is not valid.`);
+    if (match === null) throw invalidPolicySource(req.PolicySourceArn);
     ctx.authorize({ action: 'iam:SimulatePrincipalPolicy', resource: req.PolicySourceArn });
     const [, sourceAccount = '', kind, , name = ''] = match;
     const repos = ctx.store;
