@@ -71,6 +71,22 @@ describe('CloudTrail record contents: the fields of an API call event', () => {
     expect(event.userIdentity).toEqual({ type: 'Unknown' });
   });
 
+  it('S3 request parameters keep the names S3 logs (Host, bucketName, key, XML element names), unlike Query member names', () => {
+    // The S3 GetObject/PutObject data events in the CloudTrail User Guide carry "Host" with a capital H.
+    const event = buildCloudTrailEvent(
+      call({
+        eventSource: 's3.amazonaws.com',
+        eventName: 'DeleteObjects',
+        eventCategory: 'Data',
+        requestParameters: { bucketName: 'b', Host: 'b.s3.amazonaws.com', delete: { Object: [{ Key: 'k' }], Quiet: true } },
+        responseElements: { 'x-amz-server-side-encryption': 'AES256' },
+      }),
+      EVENT_ID,
+    );
+    expect(event.requestParameters).toEqual({ bucketName: 'b', Host: 'b.s3.amazonaws.com', delete: { Object: [{ Key: 'k' }], Quiet: true } });
+    expect(event.responseElements).toEqual({ 'x-amz-server-side-encryption': 'AES256' });
+  });
+
   it('times inside parameters are ISO 8601 and names are lower camel case', () => {
     const event = buildCloudTrailEvent(call({ requestParameters: { PolicyArns: [{ Arn: 'arn:x' }], StartTime: new Date(Date.UTC(2025, 1, 2, 3, 4, 5)) } }), EVENT_ID);
     expect(event.requestParameters).toEqual({ policyArns: [{ arn: 'arn:x' }], startTime: '2025-02-02T03:04:05Z' });

@@ -8,6 +8,10 @@ import { eventElements, type SecretTexts } from './event-elements.ts';
 import { userIdentityOf } from './user-identity.ts';
 
 const ROLE_RESOURCE = 'AWS::IAM::Role';
+// S3's REST requests have no Query member names to convert: CloudTrail writes S3's request parameters with
+// the names S3 logs (`bucketName`, `Host`, `key`, subresources, XML element names such as
+// `CreateBucketConfiguration`), which the S3 service already notes as they are.
+const NAMES_AS_NOTED = 's3.amazonaws.com';
 
 /** The secrets a call's own event must never contain: the caller's secret access key and session token. */
 function secretsOf(record: CallRecord): SecretTexts {
@@ -30,6 +34,7 @@ export function buildCloudTrailEvent(record: CallRecord, eventId: string): Cloud
     ARN: r.ARN,
   }));
   const recipientAccountId = notes.recipientAccountId ?? record.caller?.principal.accountId;
+  const camelCase = record.eventSource !== NAMES_AS_NOTED;
   const additional = notes.additionalEventData === undefined ? undefined : eventElements(notes.additionalEventData, secrets, false);
   return {
     eventVersion: EVENT_VERSION,
@@ -41,9 +46,9 @@ export function buildCloudTrailEvent(record: CallRecord, eventId: string): Cloud
     sourceIPAddress: record.sourceIp,
     userAgent: record.userAgent,
     ...(record.errorCode !== undefined ? { errorCode: record.errorCode, errorMessage: record.errorMessage ?? '' } : {}),
-    requestParameters: eventElements(record.requestParameters, secrets),
+    requestParameters: eventElements(record.requestParameters, secrets, camelCase),
     // A refused call has no response (CloudTrail writes null).
-    responseElements: record.errorCode !== undefined ? null : eventElements(record.responseElements, secrets),
+    responseElements: record.errorCode !== undefined ? null : eventElements(record.responseElements, secrets, camelCase),
     ...(additional !== null && typeof additional === 'object' ? { additionalEventData: additional as Record<string, unknown> } : {}),
     requestID: record.requestId,
     eventID: eventId,

@@ -6,7 +6,7 @@
 export const EVENT_VERSION = '1.11';
 
 /** `userIdentity.type` values podiam produces. */
-export type UserIdentityType = 'Root' | 'IAMUser' | 'AssumedRole' | 'FederatedUser' | 'WebIdentityUser' | 'SAMLUser' | 'AWSService' | 'Unknown';
+export type UserIdentityType = 'Root' | 'IAMUser' | 'AssumedRole' | 'FederatedUser' | 'WebIdentityUser' | 'SAMLUser' | 'AWSAccount' | 'AWSService' | 'Unknown';
 
 /** `userIdentity.sessionContext`: how temporary credentials were obtained. */
 export interface SessionContext {
@@ -68,6 +68,8 @@ export interface CloudTrailEvent {
   readonly eventType: 'AwsApiCall';
   readonly managementEvent: boolean;
   readonly recipientAccountId?: string;
+  /** For a call delivered to two accounts (the caller's and the resource owner's): the ID both events share. */
+  readonly sharedEventID?: string;
   readonly eventCategory: 'Management' | 'Data';
   readonly tlsDetails?: Readonly<Record<string, string>>;
 }

@@ -9,6 +9,7 @@ export { AuditRecorder } from './recorder.ts';
 export type { AuditRecorderOptions, AuditRecorderReports } from './recorder.ts';
 export { auditEventRecordOf, buildCloudTrailEvent } from './build-event.ts';
 export { userIdentityOf } from './user-identity.ts';
+export { cloudTrailEventsOf, resourceOwnerAccount } from './deliveries.ts';
 export { eventElements, HIDDEN, lowerCamel } from './event-elements.ts';
 export { cloudTrailTime, EVENT_VERSION } from './cloudtrail-event.ts';
 export type { CloudTrailEvent, EventResource, SessionContext, UserIdentity, UserIdentityType } from './cloudtrail-event.ts';

@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CallRecord, CallRecorder } from '../api/index.ts';
 import type { AuditEventRecord, AuditEventsRepo } from '../store/index.ts';
-import { auditEventRecordOf, buildCloudTrailEvent } from './build-event.ts';
+import { auditEventRecordOf } from './build-event.ts';
+import { cloudTrailEventsOf } from './deliveries.ts';
 
 /** How the recorder reports trouble (a logger, in the server). */
 export interface AuditRecorderReports {
@@ -156,8 +157,7 @@ export class AuditRecorder {
     const calls = this.#calls.splice(0, this.#batchSize - batch.length);
     for (const call of calls) {
       try {
-        const event = buildCloudTrailEvent(call, this.#newEventId());
-        batch.push(auditEventRecordOf(event, call));
+        for (const event of cloudTrailEventsOf(call, this.#newEventId)) batch.push(auditEventRecordOf(event, call));
       } catch (err) {
         this.#reports.buildFailed?.(err, call.requestId);
       }
