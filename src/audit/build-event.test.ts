@@ -87,6 +87,14 @@ describe('CloudTrail record contents: the fields of an API call event', () => {
     expect(event.responseElements).toEqual({ 'x-amz-server-side-encryption': 'AES256' });
   });
 
+  it('a call without parameters or without a response body records null, not {}', () => {
+    const event = buildCloudTrailEvent(call({ eventName: 'ListRoles', requestParameters: {}, responseElements: {} }), EVENT_ID);
+    expect(event.requestParameters).toBeNull();
+    expect(event.responseElements).toBeNull();
+    // Members that are all secrets leave nothing either.
+    expect(buildCloudTrailEvent(call({ requestParameters: { SessionToken: 't' } }), EVENT_ID).requestParameters).toBeNull();
+  });
+
   it('times inside parameters are ISO 8601 and names are lower camel case', () => {
     const event = buildCloudTrailEvent(call({ requestParameters: { PolicyArns: [{ Arn: 'arn:x' }], StartTime: new Date(Date.UTC(2025, 1, 2, 3, 4, 5)) } }), EVENT_ID);
     expect(event.requestParameters).toEqual({ policyArns: [{ arn: 'arn:x' }], startTime: '2025-02-02T03:04:05Z' });

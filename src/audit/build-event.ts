@@ -24,6 +24,15 @@ function secretsOf(record: CallRecord): SecretTexts {
   return { values };
 }
 
+// A call without parameters (ListRoles, GetAccountSummary) or without a response body (DeleteRole) has
+// `null` there, not `{}` (IAM User Guide, "Logging IAM and AWS STS API calls with AWS CloudTrail": the
+// GetUserPolicy example's "responseElements": null).
+function nullIfEmpty(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  for (const _ in value) return value;
+  return null;
+}
+
 /** Builds the CloudTrail event of a call. */
 export function buildCloudTrailEvent(record: CallRecord, eventId: string): CloudTrailEvent {
   const secrets = secretsOf(record);
@@ -46,9 +55,9 @@ export function buildCloudTrailEvent(record: CallRecord, eventId: string): Cloud
     sourceIPAddress: record.sourceIp,
     userAgent: record.userAgent,
     ...(record.errorCode !== undefined ? { errorCode: record.errorCode, errorMessage: record.errorMessage ?? '' } : {}),
-    requestParameters: eventElements(record.requestParameters, secrets, camelCase),
+    requestParameters: nullIfEmpty(eventElements(record.requestParameters, secrets, camelCase)),
     // A refused call has no response (CloudTrail writes null).
-    responseElements: record.errorCode !== undefined ? null : eventElements(record.responseElements, secrets, camelCase),
+    responseElements: record.errorCode !== undefined ? null : nullIfEmpty(eventElements(record.responseElements, secrets, camelCase)),
     ...(additional !== null && typeof additional === 'object' ? { additionalEventData: additional as Record<string, unknown> } : {}),
     requestID: record.requestId,
     eventID: eventId,

@@ -32,3 +32,20 @@ describe('CloudTrail records of object writes (Amazon S3 User Guide, "Monitoring
     expect(putRecord({}).notes?.additionalEventData).not.toHaveProperty('SSEApplied');
   });
 });
+
+describe('CloudTrail records of S3 calls (Amazon S3 User Guide, "Logging Amazon S3 API calls using AWS CloudTrail", example log files)', () => {
+  it('the user agent is written in brackets, as S3 logs it', () => {
+    expect(putRecord({}).userAgent).toBe('[aws-cli/2]');
+  });
+
+  it('requestParameters name the bucket, the Host and the key; resources the object and the bucket with its owner', () => {
+    const record = putRecord({});
+    expect(record.requestParameters).toEqual({ bucketName: 'pics', Host: 'pics.s3.amazonaws.com', key: 'cat.jpg' });
+    expect(record.notes.resources).toEqual([
+      { type: 'AWS::S3::Object', ARN: 'arn:aws:s3:::pics/cat.jpg' },
+      { accountId: '111111111111', type: 'AWS::S3::Bucket', ARN: 'arn:aws:s3:::pics' },
+    ]);
+    expect(record.eventCategory).toBe('Data');
+    expect(record.readOnly).toBe(false);
+  });
+});

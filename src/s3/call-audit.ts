@@ -59,7 +59,8 @@ export function s3CallRecord(f: S3CallFacts): CallRecord {
     eventName: f.spec.eventName ?? f.spec.name,
     region: f.region,
     sourceIp: f.sourceIp,
-    userAgent: f.userAgent,
+    // S3 writes the user agent in brackets: "[aws-cli/2.18.5]" (Amazon S3 User Guide's CloudTrail examples).
+    userAgent: `[${f.userAgent}]`,
     readOnly: f.spec.readOnly,
     eventCategory: f.spec.category,
     caller: f.caller,
