@@ -46,6 +46,7 @@ export function walkthrough(options: {
     ...(kube === undefined ? [] : ([['  Kubernetes API (no auth)', `${kube.url} (kubectl --kubeconfig ${sh(kube.kubeconfig)})`]] as [string, string][])),
     ['admission webhook', options.webhook],
     ['health', `${options.url}/_podiam/health`],
+    ['metrics (Prometheus)', `${options.url}/_podiam/metrics`],
   ];
   const width = Math.max(...endpoints.map(([name]) => name.length));
   // The pod's side, on the embedded API: the ServiceAccount names the role, the webhook wires the pod.
