@@ -1,7 +1,8 @@
 // Seed 001's second account, made as on AWS: an organization (created when the management account has
 // none), a member account from Organizations CreateAccount (reused by name on later runs), administered
-// through the OrganizationAccountAccessRole that CreateAccount puts in it. The account root may not
-// assume roles, so an IAM administrator of the management account does.
+// through the OrganizationAccountAccessRole that CreateAccount puts in it, assumed by the demo's caller
+// (podiam's administrator user). The account root may not assume roles: a caller that is the root (a
+// data directory from before the administrator user) goes through an IAM administrator it creates.
 import {
   CreateAccountCommand,
   CreateOrganizationCommand,
@@ -69,10 +70,19 @@ export async function memberAccount(ctx: DemoContext, name: string): Promise<{ a
   } else {
     ctx.log.info(`account ${name}: reused, ID ${accountId}`);
   }
-  const operator = await ensureUserWithKey(ctx.admin.iam, DEMO_OPERATOR, { attach: [ADMINISTRATOR_ACCESS] });
   const role = `arn:aws:iam::${accountId}:role/OrganizationAccountAccessRole`;
-  const assumed = await ctx.clientsFor(operator.keys).sts.send(new AssumeRoleCommand({ RoleArn: role, RoleSessionName: 'podiam-demo' }));
+  const assume = new AssumeRoleCommand({ RoleArn: role, RoleSessionName: 'podiam-demo' });
+  let assumed;
+  let via = 'the demo\'s caller';
+  try {
+    assumed = await ctx.admin.sts.send(assume);
+  } catch (err) {
+    if (failureOf(err).message !== 'Roles may not be assumed by root accounts.') throw err;
+    const operator = await ensureUserWithKey(ctx.admin.iam, DEMO_OPERATOR, { attach: [ADMINISTRATOR_ACCESS] });
+    assumed = await ctx.clientsFor(operator.keys).sts.send(assume);
+    via = `user ${DEMO_OPERATOR}, as the root may not assume roles`;
+  }
   const c = assumed.Credentials;
-  ctx.log.info(`administering ${name} as ${assumed.AssumedRoleUser?.Arn ?? role} (user ${DEMO_OPERATOR} assumed OrganizationAccountAccessRole)`);
+  ctx.log.info(`administering ${name} as ${assumed.AssumedRoleUser?.Arn ?? role} (${via} assumed OrganizationAccountAccessRole)`);
   return { accountId, admin: { accessKeyId: c?.AccessKeyId ?? '', secretAccessKey: c?.SecretAccessKey ?? '', sessionToken: c?.SessionToken } };
 }
