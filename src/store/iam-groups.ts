@@ -1,10 +1,10 @@
 import type { Selectable } from 'kysely';
 import { guardUnique, StoreConflict } from './conflict.ts';
 import { dateOf, isoText, setsAnyColumn } from './column-codecs.ts';
-import { nameKey, nameKeyOf, startsWith, type IamListRequest } from './iam-listing.ts';
+import { listByName, nameKey, nameKeyOf, type IamListRequest } from './iam-listing.ts';
 import { deletePrincipalPolicies } from './iam-principals.ts';
 import { iamUserOf, type IamUser } from './iam-users.ts';
-import { decodeMarker, toPage, type Page, type PageRequest, type StoreInvalidMarker } from './pagination.ts';
+import { decodeMarker, StoreInvalidMarker, toPage, type Page, type PageRequest } from './pagination.ts';
 import type { GroupsTable } from './schema.ts';
 import type { Scope } from './scope.ts';
 
@@ -81,20 +81,8 @@ export function iamGroupsRepo(scope: Scope): IamGroupsRepo {
     },
 
     async list(request) {
-      const listing = 'groups';
-      let query = scope.db
-        .selectFrom('groups')
-        .selectAll()
-        .select(nameKey('name').as('sort_key'))
-        .where('account_id', '=', request.accountId);
-      if (request.pathPrefix !== undefined) query = query.where(startsWith('path', request.pathPrefix));
-      if (request.marker !== undefined) {
-        const after = decodeMarker(listing, 1, request.marker);
-        if (!Array.isArray(after)) return after;
-        query = query.where(nameKey('name'), '>', after[0] ?? '');
-      }
-      const rows = await query.orderBy(nameKey('name')).limit(request.maxItems + 1).execute();
-      return toPage(listing, rows, request.maxItems, (r) => [r.sort_key], iamGroupOf);
+      const page = await listByName(scope.db.selectFrom('groups').selectAll(), 'groups', request);
+      return page instanceof StoreInvalidMarker ? page : { ...page, items: page.items.map(iamGroupOf) };
     },
 
     async all(accountId) {

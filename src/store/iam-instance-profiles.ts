@@ -1,8 +1,8 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { StoreConflict } from './conflict.ts';
 import { dateOf, isoText, setsAnyColumn, tagsOf, tagsText, type Tag } from './column-codecs.ts';
-import { nameKey, nameKeyOf, startsWith, type IamListRequest } from './iam-listing.ts';
-import { decodeMarker, toPage, type Page, type PageRequest, type StoreInvalidMarker } from './pagination.ts';
+import { listByName, nameKey, nameKeyOf, type IamListRequest } from './iam-listing.ts';
+import { decodeMarker, StoreInvalidMarker, toPage, type Page, type PageRequest } from './pagination.ts';
 import type { Database, InstanceProfilesTable } from './schema.ts';
 import type { Scope } from './scope.ts';
 
@@ -108,21 +108,10 @@ export function iamInstanceProfilesRepo(scope: Scope): IamInstanceProfilesRepo {
     },
 
     async list(request) {
-      const listing = 'instance-profiles';
-      let query = scope.db
-        .selectFrom('instance_profiles')
-        .selectAll()
-        .select(nameKey('name').as('sort_key'))
-        .where('account_id', '=', request.accountId);
-      if (request.pathPrefix !== undefined) query = query.where(startsWith('path', request.pathPrefix));
-      if (request.marker !== undefined) {
-        const after = decodeMarker(listing, 1, request.marker);
-        if (!Array.isArray(after)) return after;
-        query = query.where(nameKey('name'), '>', after[0] ?? '');
-      }
-      const rows = await query.orderBy(nameKey('name')).limit(request.maxItems + 1).execute();
-      const roles = await rolesByProfile(scope.db, rows);
-      return toPage(listing, rows, request.maxItems, (r) => [r.sort_key], (r) => instanceProfileOf(r, roles.get(r.instance_profile_id) ?? []));
+      const page = await listByName(scope.db.selectFrom('instance_profiles').selectAll(), 'instance-profiles', request);
+      if (page instanceof StoreInvalidMarker) return page;
+      const roles = await rolesByProfile(scope.db, page.items);
+      return { ...page, items: page.items.map((r) => instanceProfileOf(r, roles.get(r.instance_profile_id) ?? [])) };
     },
 
     async listForRole(roleId, request) {

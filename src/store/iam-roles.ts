@@ -1,9 +1,9 @@
 import type { Selectable } from 'kysely';
 import { StoreConflict } from './conflict.ts';
 import { dateOf, isoText, optional, setsAnyColumn, tagsOf, tagsText, type Tag } from './column-codecs.ts';
-import { nameKey, nameKeyOf, startsWith, type IamListRequest } from './iam-listing.ts';
+import { listByName, nameKey, nameKeyOf, type IamListRequest } from './iam-listing.ts';
 import { deletePrincipalPolicies } from './iam-principals.ts';
-import { decodeMarker, toPage, type Page, type StoreInvalidMarker } from './pagination.ts';
+import { StoreInvalidMarker, type Page } from './pagination.ts';
 import { principalIdsOf, principalIdsText, type PrincipalIds } from './principal-ids.ts';
 import type { RolesTable } from './schema.ts';
 import type { Scope } from './scope.ts';
@@ -85,7 +85,6 @@ function iamRoleOf(row: Selectable<RolesTable>): IamRole {
 
 /** The IAM roles repository over a scope. */
 export function iamRolesRepo(scope: Scope): IamRolesRepo {
-  const listing = 'roles';
   const getById = async (roleId: string): Promise<IamRole | undefined> => {
     const row = await scope.db.selectFrom('roles').selectAll().where('role_id', '=', roleId).executeTakeFirst();
     return row === undefined ? undefined : iamRoleOf(row);
@@ -104,19 +103,8 @@ export function iamRolesRepo(scope: Scope): IamRolesRepo {
     },
 
     async list(request) {
-      let query = scope.db
-        .selectFrom('roles')
-        .selectAll()
-        .select(nameKey('name').as('sort_key'))
-        .where('account_id', '=', request.accountId);
-      if (request.pathPrefix !== undefined) query = query.where(startsWith('path', request.pathPrefix));
-      if (request.marker !== undefined) {
-        const after = decodeMarker(listing, 1, request.marker);
-        if (!Array.isArray(after)) return after;
-        query = query.where(nameKey('name'), '>', after[0] ?? '');
-      }
-      const rows = await query.orderBy(nameKey('name')).limit(request.maxItems + 1).execute();
-      return toPage(listing, rows, request.maxItems, (r) => [r.sort_key], iamRoleOf);
+      const page = await listByName(scope.db.selectFrom('roles').selectAll(), 'roles', request);
+      return page instanceof StoreInvalidMarker ? page : { ...page, items: page.items.map(iamRoleOf) };
     },
 
     async all(accountId) {

@@ -1,8 +1,8 @@
 import type { Selectable } from 'kysely';
 import { guardUnique, StoreConflict } from './conflict.ts';
 import { dateOf, isoText, optional, setsAnyColumn, tagsOf, tagsText, type Tag } from './column-codecs.ts';
-import { nameKey, nameKeyOf, startsWith, type IamListRequest } from './iam-listing.ts';
-import { decodeMarker, toPage, type Page, type StoreInvalidMarker } from './pagination.ts';
+import { listByName, nameKey, nameKeyOf, type IamListRequest } from './iam-listing.ts';
+import { StoreInvalidMarker, type Page } from './pagination.ts';
 import { deletePrincipalPolicies } from './iam-principals.ts';
 import type { UsersTable } from './schema.ts';
 import type { Scope } from './scope.ts';
@@ -61,7 +61,6 @@ export function iamUserOf(row: Selectable<UsersTable>): IamUser {
 
 /** The IAM users repository over a scope. */
 export function iamUsersRepo(scope: Scope): IamUsersRepo {
-  const listing = 'users';
   const getById = async (userId: string): Promise<IamUser | undefined> => {
     const row = await scope.db.selectFrom('users').selectAll().where('user_id', '=', userId).executeTakeFirst();
     return row === undefined ? undefined : iamUserOf(row);
@@ -80,19 +79,8 @@ export function iamUsersRepo(scope: Scope): IamUsersRepo {
     },
 
     async list(request) {
-      let query = scope.db
-        .selectFrom('users')
-        .selectAll()
-        .select(nameKey('name').as('sort_key'))
-        .where('account_id', '=', request.accountId);
-      if (request.pathPrefix !== undefined) query = query.where(startsWith('path', request.pathPrefix));
-      if (request.marker !== undefined) {
-        const after = decodeMarker(listing, 1, request.marker);
-        if (!Array.isArray(after)) return after;
-        query = query.where(nameKey('name'), '>', after[0] ?? '');
-      }
-      const rows = await query.orderBy(nameKey('name')).limit(request.maxItems + 1).execute();
-      return toPage(listing, rows, request.maxItems, (r) => [r.sort_key], iamUserOf);
+      const page = await listByName(scope.db.selectFrom('users').selectAll(), 'users', request);
+      return page instanceof StoreInvalidMarker ? page : { ...page, items: page.items.map(iamUserOf) };
     },
 
     async all(accountId) {
