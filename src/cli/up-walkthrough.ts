@@ -38,7 +38,7 @@ export function walkthrough(options: {
   }, null, 2);
   const kube = options.kubernetes;
   const endpoints: [string, string][] = [
-    ['IAM, STS, Organizations, clusters API', options.url],
+    ['IAM, STS, S3, Organizations, clusters API', options.url],
     [`cluster ${options.cluster}: issuer`, options.issuer],
     ['  discovery', `${options.issuer}/.well-known/openid-configuration`],
     ['  JWKS', `${options.issuer}/openid/v1/jwks`],

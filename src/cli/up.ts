@@ -25,8 +25,10 @@ admission webhook on https://localhost:PORT (certificate and CA in DIR/webhook),
 
 Without --kubeconfig, a minimal Kubernetes API runs on http://127.0.0.1:PORT for kubectl and client
 libraries (kubeconfig written to DIR/kubeconfig): namespaces, serviceaccounts, pods, configmaps, secrets
-and nodes, with discovery, list and watch. Pods created through it go through the webhook before they are
-stored, so \`kubectl get pod -o yaml\` shows what it injected; nothing schedules or runs them. Objects are
+and nodes, with discovery, list and watch; services, deployments, daemonsets, RBAC objects and mutating
+webhook configurations are stored (so the files of deploy/ apply) but nothing acts on them. Pods created
+through it go through the webhook before they are stored, so \`kubectl get pod -o yaml\` shows what it
+injected; nothing schedules or runs them. Objects are
 kept in memory only (gone when podiam up stops), and the API has NO authentication or authorization:
 it listens on 127.0.0.1 only, and anyone on this machine can use it.
 With --kubeconfig, the webhook watches that cluster's ServiceAccounts instead (nothing calls it until
