@@ -7,7 +7,8 @@ import { newUniqueId } from '../../identity/index.ts';
 import { StoreConflict } from '../../store/index.ts';
 import { callerAccount } from '../account/caller-account.ts';
 import { PATH, TAGS } from '../shapes/common.ts';
-import { requestTagContext, tagsOfInput } from '../tags/tag-list.ts';
+import { authorizeCreate } from '../tags/authorize-create.ts';
+import { tagsOfInput } from '../tags/tag-list.ts';
 import {
   INSTANCE_PROFILE_NAME,
   instanceProfileAlreadyExists,
@@ -33,9 +34,7 @@ export const createInstanceProfile = operation({
     const path = req.Path ?? '/';
     const arn = instanceProfileArn(accountId, path, req.InstanceProfileName);
     const tags = tagsOfInput(req.Tags);
-    const context = requestTagContext(tags);
-    ctx.authorize({ action: 'iam:CreateInstanceProfile', resource: arn, context });
-    if (tags.length > 0) ctx.authorize({ action: 'iam:TagInstanceProfile', resource: arn, context });
+    authorizeCreate(ctx, { create: 'iam:CreateInstanceProfile', tag: 'iam:TagInstanceProfile' }, arn, tags);
     const profile = await ctx.store.transaction(async (tx) => {
       if ((await tx.instanceProfiles.count(accountId)) >= MAX_INSTANCE_PROFILES_PER_ACCOUNT) {
         throw awsError('LimitExceeded', `Cannot exceed quota for InstanceProfilesPerAccount: ${MAX_INSTANCE_PROFILES_PER_ACCOUNT}`);

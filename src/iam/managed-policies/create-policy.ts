@@ -10,7 +10,8 @@ import { managedPolicyArn } from '../entities/managed-policies.ts';
 import { checkManagedDocument } from '../policy-documents.ts';
 import { POLICY_DESCRIPTION, POLICY_DOCUMENT, POLICY_NAME, POLICY_PATH, TAGS } from '../shapes/common.ts';
 import { POLICY, policyOutput } from '../shapes/managed-policy.ts';
-import { requestTagContext, tagsOfInput } from '../tags/tag-list.ts';
+import { authorizeCreate } from '../tags/authorize-create.ts';
+import { tagsOfInput } from '../tags/tag-list.ts';
 
 const input = {
   type: 'structure',
@@ -29,9 +30,7 @@ export const createPolicy = operation({
     const path = req.Path ?? '/';
     const arn = managedPolicyArn(accountId, path, req.PolicyName);
     const tags = tagsOfInput(req.Tags);
-    const context = requestTagContext(tags);
-    ctx.authorize({ action: 'iam:CreatePolicy', resource: arn, context });
-    if (tags.length > 0) ctx.authorize({ action: 'iam:TagPolicy', resource: arn, context });
+    authorizeCreate(ctx, { create: 'iam:CreatePolicy', tag: 'iam:TagPolicy' }, arn, tags);
     checkManagedDocument(req.PolicyDocument);
     const policy = await ctx.store.transaction(async (tx) => {
       const inserted = await tx.managedPolicies.insert(

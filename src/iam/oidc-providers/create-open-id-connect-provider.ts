@@ -7,7 +7,8 @@ import { operation } from '../../api/index.ts';
 import { StoreConflict } from '../../store/index.ts';
 import { callerAccount } from '../account/caller-account.ts';
 import { TAGS } from '../shapes/common.ts';
-import { requestTagContext, tagsOfInput, tagsOutput } from '../tags/tag-list.ts';
+import { authorizeCreate } from '../tags/authorize-create.ts';
+import { tagsOfInput, tagsOutput } from '../tags/tag-list.ts';
 import { checkClientIds, checkThumbprints, CLIENT_ID, THUMBPRINT } from './provider-lists.ts';
 import { storedProviderUrl } from './provider-url.ts';
 
@@ -33,9 +34,7 @@ export const createOpenIDConnectProvider = operation({
     const url = storedProviderUrl(req.Url);
     const arn = `arn:aws:iam::${accountId}:oidc-provider/${url}`;
     const tags = tagsOfInput(req.Tags);
-    const context = requestTagContext(tags);
-    ctx.authorize({ action: 'iam:CreateOpenIDConnectProvider', resource: arn, context });
-    if (tags.length > 0) ctx.authorize({ action: 'iam:TagOpenIDConnectProvider', resource: arn, context });
+    authorizeCreate(ctx, { create: 'iam:CreateOpenIDConnectProvider', tag: 'iam:TagOpenIDConnectProvider' }, arn, tags);
     const clientIds = checkClientIds([...new Set(req.ClientIDList ?? [])]);
     const thumbprints = checkThumbprints([...new Set((req.ThumbprintList ?? []).map((t) => t.toLowerCase()))]);
     await ctx.store.transaction(async (tx) => {

@@ -11,7 +11,8 @@ import { checkPolicyArn, policyNotAttachable, visiblePolicy } from '../entities/
 import { checkTrustDocument } from '../policy-documents.ts';
 import { ARN, PATH, POLICY_DOCUMENT, ROLE_DESCRIPTION, ROLE_MAX_SESSION_DURATION, ROLE_NAME, TAGS } from '../shapes/common.ts';
 import { ROLE, roleOutput } from '../shapes/role.ts';
-import { requestTagContext, tagsOfInput } from '../tags/tag-list.ts';
+import { authorizeCreate } from '../tags/authorize-create.ts';
+import { tagsOfInput } from '../tags/tag-list.ts';
 import { trustPrincipalIds } from './trust-principal-ids.ts';
 
 const input = {
@@ -44,9 +45,7 @@ export const createRole = operation({
     const arn = principalArn('role', accountId, path, req.RoleName);
     const tags = tagsOfInput(req.Tags);
     const boundaryArn = req.PermissionsBoundary === undefined ? undefined : checkPolicyArn(req.PermissionsBoundary);
-    const context = { ...requestTagContext(tags), ...(boundaryArn !== undefined ? { 'iam:PermissionsBoundary': boundaryArn } : {}) };
-    ctx.authorize({ action: 'iam:CreateRole', resource: arn, context });
-    if (tags.length > 0) ctx.authorize({ action: 'iam:TagRole', resource: arn, context });
+    authorizeCreate(ctx, { create: 'iam:CreateRole', tag: 'iam:TagRole' }, arn, tags, boundaryArn !== undefined ? { 'iam:PermissionsBoundary': boundaryArn } : {});
     checkTrustDocument(req.AssumeRolePolicyDocument, ctx.snapshot);
     const role = await ctx.store.transaction(async (tx) => {
       if (boundaryArn !== undefined && (await visiblePolicy(tx, accountId, boundaryArn)) === undefined) throw policyNotAttachable(boundaryArn);

@@ -8,7 +8,8 @@ import { checkPolicyArn, policyNotAttachable, visiblePolicy } from '../entities/
 import { userAlreadyExists } from '../entities/users.ts';
 import { ARN, PATH, TAGS, USER_NAME } from '../shapes/common.ts';
 import { USER, userOutput } from '../shapes/user.ts';
-import { requestTagContext, tagsOfInput } from '../tags/tag-list.ts';
+import { authorizeCreate } from '../tags/authorize-create.ts';
+import { tagsOfInput } from '../tags/tag-list.ts';
 
 const input = {
   type: 'structure',
@@ -28,9 +29,7 @@ export const createUser = operation({
     const arn = principalArn('user', accountId, path, req.UserName);
     const tags = tagsOfInput(req.Tags);
     const boundaryArn = req.PermissionsBoundary === undefined ? undefined : checkPolicyArn(req.PermissionsBoundary);
-    const context = { ...requestTagContext(tags), ...(boundaryArn !== undefined ? { 'iam:PermissionsBoundary': boundaryArn } : {}) };
-    ctx.authorize({ action: 'iam:CreateUser', resource: arn, context });
-    if (tags.length > 0) ctx.authorize({ action: 'iam:TagUser', resource: arn, context });
+    authorizeCreate(ctx, { create: 'iam:CreateUser', tag: 'iam:TagUser' }, arn, tags, boundaryArn !== undefined ? { 'iam:PermissionsBoundary': boundaryArn } : {});
     const user = await ctx.store.transaction(async (tx) => {
       if (boundaryArn !== undefined && (await visiblePolicy(tx, accountId, boundaryArn)) === undefined) throw policyNotAttachable(boundaryArn);
       const inserted = await tx.users.insert({
