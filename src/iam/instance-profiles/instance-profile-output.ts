@@ -3,11 +3,9 @@
 // in it is the role's identity and trust policy (URL-encoded, as IAM returns documents), as IAM's
 // examples show it (IAM API Reference, "GetInstanceProfile"). Listings leave tags out (IAM API
 // Reference, "ListInstanceProfiles": "this operation does not return tags").
-import { encodePolicyDocument } from '../../aws/index.ts';
 import type { IamRole, InstanceProfile, StoreRepos } from '../../store/index.ts';
-import { roleArnOf } from '../entities/roles.ts';
 import { ARN, PATH, TAGS } from '../shapes/common.ts';
-import { ROLE, shownTrustPolicy, type PrincipalDirectory } from '../shapes/role.ts';
+import { ROLE, roleOutput, type PrincipalDirectory } from '../shapes/role.ts';
 import { tagsOutput } from '../tags/tag-list.ts';
 import { INSTANCE_PROFILE_NAME, instanceProfileArnOf } from './instance-profile-entity.ts';
 
@@ -28,19 +26,6 @@ export const INSTANCE_PROFILE = {
 /** Which operation returns the profile: `full` (Create, Get: tags when it has some) or `listed`. */
 export type InstanceProfileView = 'full' | 'listed';
 
-/** A role as it appears inside an instance profile. */
-function profileRoleOutput(role: IamRole, directory: PrincipalDirectory) {
-  return {
-    Path: role.path,
-    RoleName: role.name,
-    RoleId: role.roleId,
-    Arn: roleArnOf(role),
-    CreateDate: role.createdAt,
-    AssumeRolePolicyDocument: encodePolicyDocument(shownTrustPolicy(role, directory)),
-    ...(role.description !== undefined ? { Description: role.description } : {}),
-  };
-}
-
 /** The roles a profile holds. */
 export async function rolesInProfile(repos: StoreRepos, profile: InstanceProfile): Promise<IamRole[]> {
   const roles: IamRole[] = [];
@@ -59,7 +44,7 @@ export function instanceProfileOutput(profile: InstanceProfile, roles: readonly 
     InstanceProfileId: profile.instanceProfileId,
     Arn: instanceProfileArnOf(profile),
     CreateDate: profile.createdAt,
-    Roles: roles.map((role) => profileRoleOutput(role, directory)),
+    Roles: roles.map((role) => roleOutput(role, 'in-profile', directory)),
   };
   switch (view) {
     case 'listed':

@@ -28,8 +28,11 @@ export const ROLE = {
   required: ['Path', 'RoleName', 'RoleId', 'Arn', 'CreateDate'],
 } as const;
 
-/** Which operation returns the role: `full` (GetRole), `created` (CreateRole) or `listed` (ListRoles). */
-export type RoleView = 'full' | 'created' | 'listed';
+/**
+ * Which operation returns the role: `full` (GetRole), `created` (CreateRole), `listed` (ListRoles) or
+ * `in-profile` (inside an instance profile, as IAM's GetInstanceProfile example shows it).
+ */
+export type RoleView = 'full' | 'created' | 'listed' | 'in-profile';
 
 /** Who holds which unique ID now (the snapshot). */
 export type PrincipalDirectory = Pick<IamSnapshot, 'principalArnOf'>;
@@ -54,6 +57,8 @@ export function roleOutput(role: IamRole, view: RoleView, directory: PrincipalDi
     ...(role.description !== undefined ? { Description: role.description } : {}),
   };
   switch (view) {
+    case 'in-profile':
+      return base;
     case 'listed':
       return { ...base, MaxSessionDuration: role.maxSessionDuration };
     case 'created':
