@@ -144,7 +144,7 @@ export interface NodeSqliteOptions {
 export function openNodeSqlite(options: NodeSqliteOptions): SqliteDatabase {
   const db = new DatabaseSync(options.path, { enableForeignKeyConstraints: true, timeout: options.busyTimeoutMs });
   try {
-    const mode = db.prepare('pragma journal_mode = wal').get();
+    const mode = switchToWal(db, options.busyTimeoutMs);
     if (options.path !== ':memory:' && mode?.['journal_mode'] !== 'wal') {
       throw new Error(`SQLite refused WAL mode (journal_mode is ${String(mode?.['journal_mode'])})`);
     }
@@ -156,6 +156,29 @@ export function openNodeSqlite(options: NodeSqliteOptions): SqliteDatabase {
     throw err;
   }
   return new NodeSqliteDatabase(db);
+}
+
+/**
+ * Sets journal_mode=WAL, retrying while another process holds the lock. Switching a new file to WAL
+ * takes an exclusive lock from inside a read, and SQLite answers SQLITE_BUSY at once there instead
+ * of calling the busy handler (waiting could deadlock two readers that both want to upgrade), so
+ * two processes opening a fresh file together need this retry; the busy timeout bounds it.
+ */
+function switchToWal(db: DatabaseSync, busyTimeoutMs: number): Record<string, unknown> | undefined {
+  const deadline = Date.now() + busyTimeoutMs;
+  for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
+    try {
+      return db.prepare('pragma journal_mode = wal').get();
+    } catch (err) {
+      if (!isBusy(err) || Date.now() >= deadline) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause);
+    }
+  }
+}
+
+function isBusy(err: unknown): boolean {
+  const code = (err as { errcode?: unknown } | null)?.errcode;
+  return typeof code === 'number' && (code & 0xff) === 5;
 }
 
 /** A Kysely dialect over Node's built-in node:sqlite. */
