@@ -4,25 +4,23 @@
 // the signed x-amz-content-sha256 (XAmzContentSHA256Mismatch), Content-MD5 (InvalidDigest when not
 // a base64 MD5, BadDigest when different), an `x-amz-checksum-<algorithm>` header or trailer
 // (BadDigest; a header that is no such checksum at all is InvalidRequest: checksum-headers.ts). Nothing is trusted until `finish` has passed.
-import { createHash, type Hash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import {
   awsError,
   checksumAlgorithmOfHeader,
   checksumMismatch,
   chunkedOptionsFor,
-  createChecksum,
   decodeAwsChunked,
   isAwsError,
   payloadHashMismatch,
   type AwsChunkedBody,
   type AwsError,
-  type Checksum,
   type ChecksumAlgorithm,
   type PayloadMode,
   type VerifiedRequest,
 } from '../aws/index.ts';
 import type { Caller } from '../identity/index.ts';
+import { startBodyDigests, type BodyDigester, type BodyDigestValues } from './body-digester.ts';
 import { checkChecksumValue, checkSdkChecksumAlgorithm } from './checksum-headers.ts';
 
 /** What a checked body was. */
@@ -50,11 +48,10 @@ export class RequestBody {
   readonly #chunked: AwsChunkedBody | undefined;
   readonly #contentMd5: string | undefined;
   readonly #headerChecksum: { algorithm: ChecksumAlgorithm; value: string } | undefined;
-  readonly #md5: Hash = createHash('md5');
-  readonly #sha256: Hash | undefined;
-  readonly #checksum: Checksum | undefined;
+  readonly #digester: BodyDigester;
   #size = 0;
-  #ended = false;
+  /** Set once the body has been read to its end and hashed. */
+  #digests: BodyDigestValues | undefined;
 
   private constructor(
     source: AsyncIterable<Buffer>,
@@ -70,8 +67,7 @@ export class RequestBody {
     this.length = length;
     this.#contentMd5 = contentMd5;
     this.#headerChecksum = headerChecksum;
-    this.#sha256 = payload.kind === 'sha256' ? createHash('sha256') : undefined;
-    this.#checksum = headerChecksum === undefined ? undefined : createChecksum(headerChecksum.algorithm);
+    this.#digester = startBodyDigests({ sha256: payload.kind === 'sha256', checksum: headerChecksum?.algorithm, expectedLength: length });
   }
 
   /** Opens the body of a verified (or anonymous: undefined) request; refuses bad integrity headers at once. */
@@ -109,16 +105,19 @@ export class RequestBody {
     return new RequestBody(source, payload, chunked, length, contentMd5?.trim(), headerChecksum);
   }
 
-  /** The decoded bytes, hashed on the way. Iterate once. */
+  /** The decoded bytes, hashed on the way (a large body on another thread, waited for at its end). Iterate once. */
   async *chunks(): AsyncGenerator<Buffer> {
-    for await (const chunk of this.#source) {
-      this.#size += chunk.length;
-      this.#md5.update(chunk);
-      this.#sha256?.update(chunk);
-      this.#checksum?.update(chunk);
-      yield chunk;
+    try {
+      for await (const chunk of this.#source) {
+        this.#size += chunk.length;
+        const behind = this.#digester.update(chunk);
+        yield chunk;
+        if (behind !== undefined) await behind;
+      }
+      this.#digests = await this.#digester.digests();
+    } finally {
+      if (this.#digests === undefined) this.#digester.cancel();
     }
-    this.#ended = true;
   }
 
   /** Reads the whole body into memory, up to `limit` bytes (larger: undefined). For small XML/JSON bodies. */
@@ -135,21 +134,21 @@ export class RequestBody {
 
   /** Checks the body after it has been read to its end. */
   finish(): BodyDigest | AwsError {
-    if (!this.#ended) return awsError('IncompleteBody', 'The request body terminated unexpectedly', { detail: 'body not read to its end' });
+    const digests = this.#digests;
+    if (digests === undefined) return awsError('IncompleteBody', 'The request body terminated unexpectedly', { detail: 'body not read to its end' });
     if (this.length !== undefined && this.#size !== this.length) {
       return awsError('IncompleteBody', undefined, { detail: `${this.#size} of ${this.length} bytes` });
     }
-    if (this.#sha256 !== undefined && this.#payload.kind === 'sha256') {
-      const computed = this.#sha256.digest('hex');
-      if (computed !== this.#payload.sha256) return payloadHashMismatch(this.#payload.sha256, computed);
+    if (digests.sha256 !== undefined && this.#payload.kind === 'sha256') {
+      if (digests.sha256 !== this.#payload.sha256) return payloadHashMismatch(this.#payload.sha256, digests.sha256);
     }
-    const md5 = this.#md5.digest();
+    const md5 = Buffer.from(digests.md5, 'hex');
     if (this.#contentMd5 !== undefined && md5.toString('base64') !== this.#contentMd5) {
       return awsError('BadDigest', undefined, { fields: { ExpectedDigest: Buffer.from(this.#contentMd5, 'base64').toString('hex'), CalculatedDigest: md5.toString('base64') } });
     }
     let checksum: BodyDigest['checksum'];
-    if (this.#headerChecksum !== undefined && this.#checksum !== undefined) {
-      const actual = this.#checksum.digestBase64();
+    if (this.#headerChecksum !== undefined && digests.checksum !== undefined) {
+      const actual = digests.checksum;
       if (actual !== this.#headerChecksum.value) return checksumMismatch(this.#headerChecksum.algorithm, this.#headerChecksum.value, actual);
       checksum = this.#headerChecksum;
     }
@@ -158,6 +157,6 @@ export class RequestBody {
       if (trailing.expected !== trailing.actual) return checksumMismatch(trailing.algorithm, trailing.expected, trailing.actual);
       checksum = { algorithm: trailing.algorithm, value: trailing.actual };
     }
-    return { size: this.#size, md5: md5.toString('hex'), checksum };
+    return { size: this.#size, md5: digests.md5, checksum };
   }
 }

@@ -235,6 +235,20 @@ describe('the AWS SDK v3: default CRC32 trailing checksums over aws-chunked bodi
     expect(missing).toMatchObject({ name: 'NotFound' });
   });
 
+  it('a large body (hashed off the receiving thread) gets its MD5 as ETag, and a wrong Content-MD5 on one is BadDigest with nothing stored', async () => {
+    const { s3 } = client();
+    const body = randomBytes(9 << 20);
+    const md5 = createHash('md5').update(body);
+    const put = await s3.send(new PutObjectCommand({ Bucket: 'pics', Key: 'sdk/large', Body: body, ContentMD5: md5.copy().digest('base64') }));
+    expect(put.ETag).toBe(`"${md5.digest('hex')}"`);
+    const error = await s3
+      .send(new PutObjectCommand({ Bucket: 'pics', Key: 'sdk/large-bad', Body: body, ContentMD5: createHash('md5').update('other').digest('base64') }))
+      .catch((e: unknown) => e as { name: string; $metadata: { httpStatusCode: number } });
+    expect(error).toMatchObject({ name: 'BadDigest', $metadata: { httpStatusCode: 400 } });
+    const missing = await s3.send(new HeadObjectCommand({ Bucket: 'pics', Key: 'sdk/large-bad' })).catch((e: unknown) => e as { name: string });
+    expect(missing).toMatchObject({ name: 'NotFound' });
+  });
+
   it('CompleteMultipartUpload refuses parts out of order, unknown parts and small middle parts; ListParts, ListMultipartUploads, Abort', async () => {
     const { s3 } = client();
     const key = 'sdk/refused.bin';
