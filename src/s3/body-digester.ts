@@ -79,8 +79,6 @@ class DigestThread {
 
   constructor() {
     this.#worker = new Worker(new URL('./digest-thread.ts', import.meta.url));
-    // Idle, it must not keep the process alive; a job in flight is awaited by its request.
-    this.#worker.unref();
     this.#worker.on('message', (reply: DigestReply) => this.#jobs.get(reply.job)?.receive(reply));
     const fail = (err: Error) => {
       this.#failure ??= err;
@@ -89,6 +87,9 @@ class DigestThread {
     };
     this.#worker.on('error', fail);
     this.#worker.on('exit', (code) => fail(new Error(`the digest thread exited (code ${code})`)));
+    // Idle, it must not keep the process alive (a job in flight is awaited by its request). After the
+    // listeners: adding a 'message' listener refs the worker's port again.
+    this.#worker.unref();
   }
 
   get usable(): boolean {

@@ -22,7 +22,8 @@ export interface PodiamProcess {
   readonly env: NodeJS.ProcessEnv;
   readonly child: ChildProcess;
   /** Stops it (SIGTERM, then SIGKILL after 5 s); `keepData` leaves the directory for a restart. */
-  stop(options?: { keepData?: boolean; signal?: NodeJS.Signals }): Promise<void>;
+  /** Signals the process (SIGTERM unless told), killing it after 5 s; how it exited (`SIGKILL` when it had to be killed). */
+  stop(options?: { keepData?: boolean; signal?: NodeJS.Signals }): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /** A free TCP port on 127.0.0.1. */
@@ -94,14 +95,19 @@ export async function startPodiam(options: { dataDir?: string; port?: number; ac
     env,
     child,
     async stop(stopOptions = {}) {
-      if (child.exitCode === null) {
-        const exited = new Promise<void>((r) => child.once('exit', () => r()));
+      let exit = { code: child.exitCode, signal: child.signalCode };
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise<typeof exit>((r) => child.once('exit', (code, signal) => r({ code, signal })));
         child.kill(stopOptions.signal ?? 'SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-        await exited;
+        exit = await exited;
         clearTimeout(timer);
       }
       if (stopOptions.keepData !== true && options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
+      // Issue 3: "SIGTERM drains in-flight requests" — and then the server stops; one that had to be
+      // killed is a bug every test that stops a server should report.
+      if (exit.signal === 'SIGKILL' && stopOptions.signal !== 'SIGKILL') throw new Error(`podiam serve did not stop within 5 s of ${stopOptions.signal ?? 'SIGTERM'}:\n${output}`);
+      return exit;
     },
   };
 }
