@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlobStore } from './blob-store.ts';
 import { ObjectCache } from './object-cache.ts';
@@ -84,6 +85,61 @@ describe('object bytes in files: written aside and renamed into place, read as r
     const copies = await blobs.duplicate(refs);
     await blobs.remove(refs.map((r) => r.id));
     expect((await bytesOf(await blobs.read(copies, 0, all.length - 1))).equals(all)).toBe(true);
+  });
+});
+
+describe('sendTo: a read written to a response through buffers used again after the write callback', () => {
+  // A destination that holds each chunk until it has hashed it a tick later, and only then calls the
+  // write callback (stream.Writable: the chunk is the writer's again after that): a buffer used again
+  // too early would change bytes it has not hashed yet.
+  function slowHashingSink(highWaterMark: number): { sink: Writable; digest: () => string } {
+    const hash = createHash('sha256');
+    const sink = new Writable({
+      highWaterMark,
+      write(chunk: Buffer, _encoding, callback) {
+        setImmediate(() => {
+          hash.update(chunk);
+          callback();
+        });
+      },
+    });
+    return { sink, digest: () => hash.digest('hex') };
+  }
+
+  it('ranges across part files arrive byte for byte, however slowly the destination takes them', async () => {
+    const parts = [randomBytes(2_500_000), randomBytes(1_048_576), randomBytes(3_000_001)];
+    const refs = [];
+    for (const part of parts) refs.push(await (await blobs.receive(chunks(part, 65_536))).commit());
+    const all = Buffer.concat(parts);
+    for (const [start, end] of [
+      [0, all.length - 1],
+      [1_000_000, 5_000_000],
+      [2_500_000, 3_548_575],
+    ] as const) {
+      // A small high-water mark waits for a drain after every chunk; a large one queues chunks the
+      // destination has not taken yet, whose buffers must not be filled again.
+      for (const highWaterMark of [16_384, 8 << 20]) {
+        const { sink, digest } = slowHashingSink(highWaterMark);
+        await (await blobs.read(refs, start, end)).sendTo(sink);
+        expect(digest()).toBe(createHash('sha256').update(all.subarray(start, end + 1)).digest('hex'));
+      }
+    }
+  });
+
+  it('a destination destroyed mid-way rejects the send and closes the file', async () => {
+    const ref = await (await blobs.receive(chunks(randomBytes(4_000_000), 65_536))).commit();
+    const reader = await blobs.read([ref], 0, 3_999_999);
+    let taken = 0;
+    const sink = new Writable({
+      highWaterMark: 1,
+      write(chunk: Buffer, _encoding, callback) {
+        taken += chunk.length;
+        if (taken > 1_000_000) sink.destroy();
+        else setImmediate(callback);
+      },
+    });
+    await expect(reader.sendTo(sink)).rejects.toThrow();
+    expect(reader.destroyed).toBe(true);
   });
 });
 

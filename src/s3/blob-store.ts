@@ -6,7 +6,6 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { BlobRef } from '../store/index.ts';
 import { BlobReader, type BlobPiece } from './blob-reader.ts';
@@ -134,7 +133,7 @@ export class BlobStore {
    * before returning, so that a missing file (the object was replaced meanwhile) is reported while
    * nothing has been sent yet.
    */
-  async read(blobs: readonly BlobRef[], start: number, end: number): Promise<Readable> {
+  async read(blobs: readonly BlobRef[], start: number, end: number): Promise<BlobReader> {
     const pieces: BlobPiece[] = [];
     let offset = 0;
     for (const b of blobs) {

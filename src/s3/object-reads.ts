@@ -7,7 +7,6 @@
 // multipart object. Bodies stream from their files (small objects from their row). A versionId is
 // authorized as s3:GetObjectVersion: `null` reads the object, another is NoSuchVersion (version-id.ts).
 // Objects are SSE-S3, and the answers say so; encryption headers are refused (server-side-encryption.ts).
-import { pipeline } from 'node:stream/promises';
 import { awsError, type AwsError, type WireResponse } from '../aws/index.ts';
 import type { S3Object } from '../store/index.ts';
 import type { BucketEntry } from './bucket-directory.ts';
@@ -134,7 +133,7 @@ export async function getObject(call: S3Call): Promise<WireResponse | 'streamed'
     }
     res.writeHead(status, { ...call.reply(status).headers, ...headers });
     call.audit.bytesOut = length;
-    await pipeline(body, res).catch(() => res.destroy());
+    await body.sendTo(res).catch(() => res.destroy());
     return 'streamed';
   }
 }
