@@ -10,6 +10,7 @@ import type { S3Object } from '../store/index.ts';
 import { etagListMatches } from './conditional.ts';
 import { checkExpectedBucketOwner } from './expected-bucket-owner.ts';
 import { readableObject } from './object-reads.ts';
+import { checkBytesReadable } from './storage-class.ts';
 import type { S3Call } from './s3-call.ts';
 import { parseVersionId, type RequestedVersion } from './version-id.ts';
 
@@ -55,6 +56,7 @@ export async function readCopySource(call: S3Call): Promise<{ readonly text: str
   if (entry === undefined) throw awsError('NoSuchBucket', undefined, { fields: { BucketName: source.bucket } });
   checkExpectedBucketOwner(call.req.headers, 'x-amz-source-expected-bucket-owner', entry.bucket.accountId);
   const object = await readableObject(call, entry, source.key, 's3:GetObject', source.version);
+  checkBytesReadable(object);
   return { text, source, object };
 }
 

@@ -22,6 +22,7 @@ import type { S3Object, S3Part, S3Upload } from '../store/index.ts';
 import { StoreConflict } from '../store/index.ts';
 import { multipartEtag, quotedEtag } from './etag.ts';
 import { storedHeaders } from './object-headers.ts';
+import { requestedStorageClass } from './storage-class.ts';
 import { authorizeWrite, checkAcl, checkWriteConditions, requestedTags } from './object-writes.ts';
 import { resourceArn } from './operations.ts';
 import { COMPLETE_MULTIPART_UPLOAD_RESULT, INITIATE_MULTIPART_UPLOAD_RESULT } from './response-shapes.ts';
@@ -62,6 +63,7 @@ export async function createMultipartUpload(call: S3Call): Promise<WireResponse>
     throw awsError('InvalidRequest', 'Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]');
   }
   const stored = storedHeaders(call.req.headers);
+  const storageClass = requestedStorageClass(call.req.headers) ?? 'STANDARD';
   const upload: S3Upload = {
     uploadId: randomBytes(48).toString('base64url'),
     bucket: entry.bucket.name,
@@ -73,6 +75,7 @@ export async function createMultipartUpload(call: S3Call): Promise<WireResponse>
     metadata: stored.metadata,
     tags: tags ?? [],
     checksumAlgorithm: algorithm,
+    storageClass,
   };
   const created = await call.services.store.s3Uploads.create(upload);
   if (created === undefined) throw awsError('NoSuchBucket', undefined, { fields: { BucketName: entry.bucket.name } });
@@ -198,6 +201,7 @@ export async function completeMultipartUpload(call: S3Call): Promise<WireRespons
     blobs: chosen.map((p) => ({ id: p.blob, size: p.size })),
     partsCount: chosen.length,
     data: undefined,
+    storageClass: upload.storageClass,
   };
   const done = await call.services.writing(entry.bucket.name, key, () => call.services.store.s3Uploads.complete(upload.uploadId, object));
   if (!done.ok) {

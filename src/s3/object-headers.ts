@@ -8,6 +8,7 @@ import { awsError } from '../aws/index.ts';
 import type { S3Object } from '../store/index.ts';
 import { quotedEtag } from './etag.ts';
 import { SSE_S3_RESPONSE_HEADERS } from './server-side-encryption.ts';
+import { storageClassHeader } from './storage-class.ts';
 
 /** S3's Content-Type for objects put without one. */
 export const DEFAULT_CONTENT_TYPE = 'binary/octet-stream';
@@ -71,6 +72,7 @@ export function objectResponseHeaders(object: S3Object, query: URLSearchParams, 
     etag: quotedEtag(object.etag),
     'content-type': object.contentType ?? DEFAULT_CONTENT_TYPE,
     ...SSE_S3_RESPONSE_HEADERS,
+    ...storageClassHeader(object.storageClass),
   };
   for (const [name, value] of Object.entries(object.headers)) out[name] = value;
   for (const [name, value] of Object.entries(object.metadata)) out[`${META}${name}`] = value;

@@ -4,7 +4,7 @@ import type { S3ObjectRange, S3ObjectSummary } from '../store/index.ts';
 import { compareKeys, listPage, type KeyReader } from './object-listing.ts';
 
 function summary(key: string): S3ObjectSummary {
-  return { bucket: 'b', key, size: 1, etag: 'e', lastModified: new Date(0), checksum: undefined };
+  return { bucket: 'b', key, size: 1, etag: 'e', lastModified: new Date(0), checksum: undefined, storageClass: 'STANDARD' };
 }
 
 /** An in-memory bucket with the store's range semantics, counting reads. */

@@ -81,7 +81,7 @@ function contentsOf(objects: readonly S3ObjectSummary[], encode: (t: string) => 
     ...(o.checksum !== undefined ? { ChecksumAlgorithm: o.checksum.algorithm, ChecksumType: o.checksum.type } : {}),
     Size: o.size,
     ...(owner !== undefined ? { Owner: owner } : {}),
-    StorageClass: 'STANDARD',
+    StorageClass: o.storageClass,
   }));
 }
 

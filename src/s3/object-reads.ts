@@ -18,6 +18,7 @@ import { resourceArn } from './operations.ts';
 import { byteRange } from './range.ts';
 import type { S3Call } from './s3-call.ts';
 import { checkEncryption } from './server-side-encryption.ts';
+import { checkBytesReadable } from './storage-class.ts';
 import { noSuchVersion, requestedVersion, versionedAction, versionKeys, type RequestedVersion } from './version-id.ts';
 
 const ATTEMPTS = 3;
@@ -74,6 +75,8 @@ export async function getObject(call: S3Call): Promise<WireResponse | 'streamed'
   checkEncryption(head ? 'HeadObject' : 'GetObject', call.req.headers);
   for (let attempt = 1; ; attempt++) {
     const object = await readableObject(call, entry, key, call.op.action, version);
+    // HeadObject describes an archived object; GetObject cannot read its bytes until it is restored.
+    if (!head) checkBytesReadable(object);
     const outcome = evaluatePreconditions(
       {
         ifMatch: header(call, 'if-match'),

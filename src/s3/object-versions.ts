@@ -56,7 +56,7 @@ export async function listObjectVersions(call: S3Call): Promise<WireResponse> {
         ETag: quotedEtag(o.etag),
         ...(o.checksum !== undefined ? { ChecksumAlgorithm: o.checksum.algorithm, ChecksumType: o.checksum.type } : {}),
         Size: o.size,
-        StorageClass: 'STANDARD',
+        StorageClass: o.storageClass,
         Owner: owner,
       })),
       CommonPrefixes: page.commonPrefixes.map((c) => ({ Prefix: encode(c) })),

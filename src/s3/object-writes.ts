@@ -19,6 +19,7 @@ import { etagListMatches } from './conditional.ts';
 import { checkCopyConditions, readCopySource } from './copy-source.ts';
 import { quotedEtag } from './etag.ts';
 import { storedHeaders } from './object-headers.ts';
+import { requestedStorageClass } from './storage-class.ts';
 import { resourceArn } from './operations.ts';
 import { canonicalUserId } from './owner.ts';
 import { COPY_OBJECT_RESULT, DELETE_RESULT } from './response-shapes.ts';
@@ -106,6 +107,7 @@ export async function putObject(call: S3Call): Promise<WireResponse> {
   await checkWriteConditions(call, entry.bucket.name, key);
   // Before the body is read: a refused write leaves nothing behind.
   const stored = storedHeaders(call.req.headers);
+  const storageClass = requestedStorageClass(call.req.headers) ?? 'STANDARD';
   const body = call.body();
   if (body.length === undefined) throw awsError('MissingContentLength');
   if (body.length > MAX_PUT_SIZE) throw awsError('EntityTooLarge', undefined, { fields: { ProposedSize: String(body.length), MaxSizeAllowed: String(MAX_PUT_SIZE) } });
@@ -141,6 +143,7 @@ export async function putObject(call: S3Call): Promise<WireResponse> {
     blobs,
     partsCount: undefined,
     data,
+    storageClass,
   };
   await commitObject(call, object);
   call.audit.additionalEventData = sseApplied(encryption);
@@ -162,12 +165,15 @@ export async function copyObject(call: S3Call): Promise<WireResponse> {
     throw awsError('InvalidArgument', 'Unknown metadata directive.', { fields: { ArgumentName: 'x-amz-metadata-directive', ArgumentValue: metadataDirective } });
   }
   const tags = taggingDirective === 'REPLACE' ? (requestedTags(call) ?? []) : undefined;
+  // "CopyObject": the copy is STANDARD unless the request names a class; naming one is a change
+  // that makes a copy in place legal (how S3 changes an object's class).
+  const storageClass = requestedStorageClass(call.req.headers);
   authorizeWrite(call, entry, key, tags);
   checkAcl(call, entry);
   await checkWriteConditions(call, entry.bucket.name, key);
   // Copying in place needs a change; S3 counts an encryption header as one even when it names the
   // encryption the object already has (the in-place `--sse AES256` copy), but not the bucket default.
-  if (source.bucket === entry.bucket.name && source.key === key && metadataDirective === 'COPY' && taggingDirective === 'COPY' && encryption !== 'requested') {
+  if (source.bucket === entry.bucket.name && source.key === key && metadataDirective === 'COPY' && taggingDirective === 'COPY' && encryption !== 'requested' && storageClass === undefined) {
     throw awsError(
       'InvalidRequest',
       "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
@@ -189,6 +195,7 @@ export async function copyObject(call: S3Call): Promise<WireResponse> {
     metadata: stored?.metadata ?? original.metadata,
     tags: tags ?? original.tags,
     blobs,
+    storageClass: storageClass ?? 'STANDARD',
   };
   await commitObject(call, object);
   call.audit.requestParameters['x-amz-copy-source'] = sourceText;

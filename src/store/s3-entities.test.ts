@@ -39,6 +39,7 @@ function object(bucketName: string, key: string, overrides: Partial<S3Object> = 
     blobs: [],
     partsCount: undefined,
     data: new Uint8Array([102, 111, 111]),
+    storageClass: 'STANDARD',
     ...overrides,
   };
 }
@@ -55,6 +56,7 @@ function upload(uploadId: string, key: string, seconds = 0): S3Upload {
     metadata: {},
     tags: [],
     checksumAlgorithm: undefined,
+    storageClass: 'STANDARD',
   };
 }
 
@@ -88,7 +90,8 @@ variants.describe('S3 buckets: global names, emptiness on delete, policy and pub
     await store.s3Objects.put([object('pics', 'a')]);
     expect(await store.s3Buckets.delete('pics')).toBe('not-empty');
     await store.s3Objects.delete('pics', 'a');
-    await seed(store.s3Uploads.create(upload('u1', 'big')));
+    await seed(store.s3Uploads.create({ ...upload('u1', 'big'), storageClass: 'DEEP_ARCHIVE' }));
+    expect((await store.s3Uploads.get('u1'))?.storageClass).toBe('DEEP_ARCHIVE');
     expect(await store.s3Buckets.delete('pics')).toBe('not-empty');
     await store.s3Uploads.abort('u1');
     expect(await store.s3Buckets.delete('pics')).toBe('deleted');
@@ -123,9 +126,11 @@ variants.describe('S3 objects: replaced versions hand back their files; listings
       tags: [{ key: 'x', value: 'y' }],
       checksum: { algorithm: 'CRC32', value: 'AAAAAA==', type: 'FULL_OBJECT' },
       partsCount: 2,
+      storageClass: 'STANDARD_IA',
     });
     expect(await store.s3Objects.put([first, second, object('gone', 'x')])).toEqual([[], [{ id: 'b1', size: 3 }], undefined]);
     expect(await store.s3Objects.get('pics', 'cat.jpg')).toEqual(second);
+    expect((await store.s3Objects.list('pics', { limit: 10 })).map((o) => [o.key, o.storageClass])).toEqual([['cat.jpg', 'STANDARD_IA']]);
     const inline = object('pics', 'small', { data: Uint8Array.from({ length: 256 }, (_, i) => i) });
     await store.s3Objects.put([inline]);
     const back = await store.s3Objects.get('pics', 'small');
@@ -165,9 +170,10 @@ variants.describe('S3 multipart uploads: parts replaced by number, completion at
     const stale = object('pics', 'big', { blobs: [{ id: 'p1', size: 5 }], data: undefined });
     expect(await store.s3Uploads.complete('u1', stale)).toEqual({ ok: false, reason: 'parts-changed' });
     await store.s3Objects.put([object('pics', 'big', { blobs: [{ id: 'old', size: 1 }], data: undefined })]);
-    const done = await store.s3Uploads.complete('u1', object('pics', 'big', { blobs: [{ id: 'p1b', size: 5 }], data: undefined, partsCount: 1 }));
+    const done = await store.s3Uploads.complete('u1', object('pics', 'big', { blobs: [{ id: 'p1b', size: 5 }], data: undefined, partsCount: 1, storageClass: 'DEEP_ARCHIVE' }));
     expect(done).toEqual({ ok: true, replaced: [{ id: 'old', size: 1 }], unused: ['p2'] });
     expect((await store.s3Objects.get('pics', 'big'))?.blobs).toEqual([{ id: 'p1b', size: 5 }]);
+    expect((await store.s3Objects.get('pics', 'big'))?.storageClass).toBe('DEEP_ARCHIVE');
     expect(await store.s3Uploads.get('u1')).toBeUndefined();
     expect(await store.s3Uploads.complete('u1', stale)).toEqual({ ok: false, reason: 'no-upload' });
   });

@@ -14,6 +14,8 @@ export interface S3ObjectSummary {
   readonly etag: string;
   readonly lastModified: Date;
   readonly checksum: ObjectChecksum | undefined;
+  /** The object's storage class as S3 names it (`STANDARD` unless its write named another). */
+  readonly storageClass: string;
 }
 
 /** An object: its metadata, and where its bytes are. */
@@ -60,7 +62,7 @@ export interface S3ObjectsRepo {
   setTags(bucket: string, key: string, tags: readonly Tag[]): Promise<boolean>;
 }
 
-const SUMMARY_COLUMNS = ['bucket', 'key', 'size', 'etag', 'last_modified', 'checksum'] as const;
+const SUMMARY_COLUMNS = ['bucket', 'key', 'size', 'etag', 'last_modified', 'checksum', 'storage_class'] as const;
 
 function summaryOf(row: Pick<Selectable<S3ObjectsTable>, (typeof SUMMARY_COLUMNS)[number]>): S3ObjectSummary {
   return {
@@ -70,6 +72,7 @@ function summaryOf(row: Pick<Selectable<S3ObjectsTable>, (typeof SUMMARY_COLUMNS
     etag: row.etag,
     lastModified: dateOf('s3-object', row.last_modified),
     checksum: checksumOf('s3-object', row.checksum),
+    storageClass: row.storage_class,
   };
 }
 
@@ -101,6 +104,7 @@ function rowOf(o: S3Object): Insertable<S3ObjectsTable> & { size: number } {
     checksum: checksumText(o.checksum),
     parts_count: o.partsCount ?? null,
     data: o.data ?? null,
+    storage_class: o.storageClass,
   };
 }
 
@@ -118,6 +122,7 @@ const OBJECT_COLUMNS = [
   'checksum',
   'parts_count',
   'data',
+  'storage_class',
 ] as const satisfies readonly (keyof S3ObjectsTable)[];
 
 // The statements of the hot paths (GetObject's look-up, PutObject's upsert), written once per dialect

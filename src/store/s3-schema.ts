@@ -37,6 +37,8 @@ export interface S3ObjectsTable {
   parts_count: number | null;
   /** The bytes of a small object. */
   data: Uint8Array | null;
+  /** STANDARD, STANDARD_IA, GLACIER, ... (migration 0006). */
+  storage_class: string;
 }
 
 export interface S3UploadsTable {
@@ -51,6 +53,8 @@ export interface S3UploadsTable {
   metadata: JsonText;
   tags: JsonText;
   checksum_algorithm: string | null;
+  /** The class the completed object gets (migration 0006). */
+  storage_class: string;
 }
 
 export interface S3PartsTable {

@@ -27,6 +27,8 @@ export interface S3Upload {
   readonly metadata: Readonly<Record<string, string>>;
   readonly tags: readonly Tag[];
   readonly checksumAlgorithm: string | undefined;
+  /** The storage class the completed object gets. */
+  readonly storageClass: string;
 }
 
 /** One uploaded part, held in its own file. */
@@ -92,6 +94,7 @@ function uploadOf(row: Selectable<S3UploadsTable>): S3Upload {
     metadata: stringMapOf('s3-upload', row.metadata),
     tags: tagsOf('s3-upload', row.tags),
     checksumAlgorithm: row.checksum_algorithm ?? undefined,
+    storageClass: row.storage_class,
   };
 }
 
@@ -137,6 +140,7 @@ export function s3UploadsRepo(scope: Scope): S3UploadsRepo {
             metadata: stringMapText(upload.metadata),
             tags: tagsText(upload.tags),
             checksum_algorithm: upload.checksumAlgorithm ?? null,
+            storage_class: upload.storageClass,
           })
           .onConflict((oc) => oc.doNothing())
           .returningAll()
@@ -273,6 +277,7 @@ export function s3UploadsRepo(scope: Scope): S3UploadsRepo {
             checksum: checksumText(object.checksum),
             parts_count: object.partsCount ?? null,
             data: object.data ?? null,
+            storage_class: object.storageClass,
           })
           .execute();
         return {

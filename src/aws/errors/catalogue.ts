@@ -159,6 +159,7 @@ export const AWS_ERROR_CATALOGUE = {
   PreconditionFailed: spec(412, 'At least one of the pre-conditions you specified did not hold'),
   NotModified: spec(304),
   InvalidRange: spec(416, 'The requested range is not satisfiable'),
+  InvalidStorageClass: spec(400, 'The storage class you specified is not valid'),
   BadDigest: spec(400, 'The Content-MD5 you specified did not match what we received.'),
   InvalidDigest: spec(400, 'The Content-MD5 you specified is not valid.'),
   XAmzContentSHA256Mismatch: spec(400, "The provided 'x-amz-content-sha256' header does not match what was computed."),

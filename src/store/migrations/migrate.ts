@@ -6,6 +6,7 @@ import * as s3 from './0002-s3.ts';
 import * as policyVersionCounter from './0003-policy-version-counter.ts';
 import * as instanceProfilesAndAliases from './0004-instance-profiles-and-aliases.ts';
 import * as principalIds from './0005-principal-ids.ts';
+import * as storageClass from './0006-storage-class.ts';
 
 /** The schema's migrations, in order. Names sort in the order they must run. */
 function migrations(kind: StoreKind): Record<string, Migration> {
@@ -15,6 +16,7 @@ function migrations(kind: StoreKind): Record<string, Migration> {
     '0003-policy-version-counter': { up: (db) => policyVersionCounter.up(db) },
     '0004-instance-profiles-and-aliases': { up: (db) => instanceProfilesAndAliases.up(db, kind) },
     '0005-principal-ids': { up: (db) => principalIds.up(db) },
+    '0006-storage-class': { up: (db) => storageClass.up(db) },
   };
 }
 
