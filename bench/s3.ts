@@ -256,7 +256,7 @@ export async function run(): Promise<void> {
   const [dataDir = '', plainDir = '', work = ''] = dirs;
   const children: ChildProcess[] = [];
   try {
-    const [podiamPort, plainPort, barePort, motoPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const [podiamPort, plainPort, barePort, busyPort, motoPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
     const podiam = composedServer(podiamPort, dataDir);
     const plain = unauditedServer(plainPort, plainDir);
     const small = randomFillSync(Buffer.alloc(SMALL));
@@ -269,11 +269,23 @@ export async function run(): Promise<void> {
       ],
       { stdio: 'ignore' },
     );
+    // Calibration: the bare server spending 50 µs of CPU on each request before it answers — what a
+    // server doing any work at all reaches against the bare one on this machine.
+    const busy = spawn(
+      NODE,
+      [
+        '-e',
+        `const body = Buffer.from('${small.toString('base64')}', 'base64');
+         require('node:http').createServer((q, s) => { q.resume(); q.on('end', () => { const t = process.hrtime.bigint(); while (process.hrtime.bigint() - t < 50000n); q.method === 'GET' ? s.end(body) : s.end(); }); }).listen(${busyPort}, '127.0.0.1')`,
+      ],
+      { stdio: 'ignore' },
+    );
     const moto = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(motoPort)], { stdio: 'ignore' });
-    children.push(podiam, plain, bare, moto);
+    children.push(podiam, plain, bare, busy, moto);
     await waitFor(`http://127.0.0.1:${podiamPort}/_podiam/health`, podiam, 'podiam serve');
     await waitFor(`http://127.0.0.1:${plainPort}/_podiam/health`, plain, 'podiam serve without audit');
     await waitFor(`http://127.0.0.1:${barePort}/`, bare, 'the bare server');
+    await waitFor(`http://127.0.0.1:${busyPort}/`, busy, 'the calibration server');
     await waitFor(`http://127.0.0.1:${motoPort}/`, moto, "moto's server");
     const session = await setUp(podiamPort);
     const plainSession = await setUp(plainPort);
@@ -282,6 +294,7 @@ export async function run(): Promise<void> {
 
     // The small objects: GET and PUT, bare then each server, back to back.
     const bareGet = await load(`http://127.0.0.1:${barePort}/bench/small.bin`, { method: 'GET' });
+    const busyGet = await load(`http://127.0.0.1:${busyPort}/bench/small.bin`, { method: 'GET' });
     const podiamGet = await load(`http://127.0.0.1:${podiamPort}/bench/small.bin`, { method: 'GET', headers: composed.get });
     const plainGet = await load(`http://127.0.0.1:${plainPort}/bench/small.bin`, { method: 'GET', headers: unaudited.get });
     const barePut = await load(`http://127.0.0.1:${barePort}/bench/small.bin`, { method: 'PUT', body: small });
@@ -290,6 +303,7 @@ export async function run(): Promise<void> {
     const bareRow = (name: string, r: LoadResult) => `${name.padEnd(40)} ${rate(r.requests.average).padStart(8)} req/s  p99 ${r.latency.p99} ms`;
     report(`S3 1 KiB objects, ${CONNECTIONS} keep-alive connections, ${SECONDS} s each (autocannon); role session, SigV4, authorization`, [
       bareRow('bare node:http GET (same bytes)', bareGet),
+      `${'bare + 50 µs CPU per request'.padEnd(40)} ${rate(busyGet.requests.average).padStart(8)} req/s  p99 ${busyGet.latency.p99} ms  ${((busyGet.requests.average / bareGet.requests.average) * 100).toFixed(0)}% of bare (calibration)`,
       ratioRow('GetObject (as composed: + CloudTrail)', podiamGet, bareGet, 0.4),
       ratioRow('GetObject (audit recorder off)', plainGet, bareGet, 0.4),
       bareRow('bare node:http PUT (body read)', barePut),
@@ -312,11 +326,13 @@ export async function run(): Promise<void> {
     for (const connections of [1, CONNECTIONS]) {
       const m = await nodeClient(motoPort, '/bench/small.bin', motoGet, connections, SEQUENTIAL_SECONDS);
       const b = await load(`http://127.0.0.1:${barePort}/bench/small.bin`, { method: 'GET' }, connections, SEQUENTIAL_SECONDS);
+      const c = await load(`http://127.0.0.1:${busyPort}/bench/small.bin`, { method: 'GET' }, connections, SEQUENTIAL_SECONDS);
       const p = await load(`http://127.0.0.1:${podiamPort}/bench/small.bin`, { method: 'GET', headers: composed.get }, connections, SEQUENTIAL_SECONDS);
       const times = (r: LoadResult) => r.requests.average / m.rate;
       rows.push(
         `${`moto, ${connections} connection(s)`.padEnd(40)} ${rate(m.rate).padStart(8)} calls/s${m.failures > 0 ? ` (${m.failures} failed)` : ''}`,
         `${`bare node:http, ${connections} connection(s)`.padEnd(40)} ${rate(b.requests.average).padStart(8)} calls/s  ${times(b).toFixed(1)}× moto (the ceiling)`,
+        `${`bare + 50 µs CPU, ${connections} connection(s)`.padEnd(40)} ${rate(c.requests.average).padStart(8)} calls/s  ${times(c).toFixed(1)}× moto (calibration)`,
         `${`podiam (as composed), ${connections} connection(s)`.padEnd(40)} ${rate(p.requests.average).padStart(8)} calls/s  ${times(p).toFixed(1)}× moto (target ≥ 20×) ${times(p) >= 20 ? 'ok' : 'BELOW TARGET'}` +
           (p.non2xx + p.errors > 0 ? ` (${p.non2xx} non-2xx, ${p.errors} errors)` : ''),
       );

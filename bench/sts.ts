@@ -257,6 +257,7 @@ export async function run(): Promise<void> {
     };
     const unseen = tokens(key, issuer.issuer, FRESH_TOKENS, 'sequential').map(webIdentityBody);
     const bareRate = await oneAtATime(barePort, webBody, webBody);
+    const busyRate = await oneAtATime(busyPort, webBody, webBody);
     const sameRate = await oneAtATime(podiamPort, webBody, webBody);
     const freshRate = await oneAtATime(podiamPort, unseen.slice(0, 5000), unseen.slice(5000));
     const motoCalls = await sequentialReconnecting(motoPort, formHeaders, motoBody, SEQUENTIAL_SECONDS);
@@ -267,6 +268,7 @@ export async function run(): Promise<void> {
     report('AssumeRoleWithWebIdentity, sequential calls over one keep-alive connection (autocannon, 1 connection)', [
       `${"moto server (verifies nothing)".padEnd(40)} ${rate(motoCalls).padStart(8)} calls/s`,
       line('bare node:http (constant; the ceiling)', bareRate, false),
+      line('bare + 50 µs CPU (calibration)', busyRate, false),
       line('podiam serve (same token)', sameRate, true),
       line('podiam serve (new token)', freshRate, true),
     ]);
