@@ -2,7 +2,12 @@
 // written whole is the MD5 of its bytes; x-amz-content-sha256 is the SHA-256 of a signed payload;
 // Amazon S3 User Guide, "Checking object integrity": the flexible checksums) are the same whether a
 // body is hashed inline or on the worker thread, whatever the sizes of the pieces it arrives in.
+import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createChecksum } from '../aws/index.ts';
 import { OFF_THREAD_MIN_BYTES, startBodyDigests, type BodyDigester } from './body-digester.ts';
@@ -71,5 +76,23 @@ describe('body digests', () => {
     const results = await Promise.all(digesters.map((d) => d.digests()));
     expect(results.map((r) => r.md5)).toEqual(bodies.map((b) => expected(b).md5));
     expect(results.map((r) => r.checksum)).toEqual(bodies.map((b) => expected(b).checksum));
+  });
+
+  it('a process waiting only for off-thread digests stays alive until they arrive (the idle thread alone does not keep it)', () => {
+    const module = JSON.stringify(new URL('./body-digester.ts', import.meta.url).href);
+    const script = `
+      import { startBodyDigests } from ${module};
+      const body = Buffer.alloc(${OFF_THREAD_MIN_BYTES}, 1);
+      const digester = startBodyDigests({ sha256: false, checksum: undefined, expectedLength: body.length });
+      await digester.update(body);
+      console.log((await digester.digests()).md5);
+    `;
+    const node = fileURLToPath(new URL('../../node_modules/.bin/node', import.meta.url));
+    const dir = mkdtempSync(join(tmpdir(), 'podiam-digests-'));
+    const file = join(dir, 'wait.mjs');
+    writeFileSync(file, script);
+    const run = spawnSync(node, [file], { encoding: 'utf8', timeout: 30_000 });
+    rmSync(dir, { recursive: true, force: true });
+    expect({ status: run.status, stdout: run.stdout.trim() }, run.stderr).toEqual({ status: 0, stdout: createHash('md5').update(Buffer.alloc(OFF_THREAD_MIN_BYTES, 1)).digest('hex') });
   });
 });

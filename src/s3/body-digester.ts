@@ -84,6 +84,7 @@ class DigestThread {
       this.#failure ??= err;
       for (const job of this.#jobs.values()) job.fail(err);
       this.#jobs.clear();
+      this.#worker.unref();
     };
     this.#worker.on('error', fail);
     this.#worker.on('exit', (code) => fail(new Error(`the digest thread exited (code ${code})`)));
@@ -100,12 +101,14 @@ class DigestThread {
     return this.#jobs.size;
   }
 
+  /** While it has jobs the thread keeps the process alive (their answers are awaited); idle, it does not. */
   attach(id: number, job: OffThreadDigester): void {
     this.#jobs.set(id, job);
+    if (this.#jobs.size === 1) this.#worker.ref();
   }
 
   detach(id: number): void {
-    this.#jobs.delete(id);
+    if (this.#jobs.delete(id) && this.#jobs.size === 0) this.#worker.unref();
   }
 
   post(message: DigestRequest, transfer?: ArrayBuffer[]): void {
