@@ -22,6 +22,8 @@ export class BlobReader extends Readable {
   #handle: FileHandle | undefined;
   #position = 0;
   #reading = false;
+  /** Bytes not yet read, over all pieces. */
+  #left: number;
 
   /** `first` is the first piece's file, already open (a missing file is found before anything is sent). */
   constructor(pieces: readonly BlobPiece[], open: (id: string) => Promise<FileHandle>, first: FileHandle | undefined) {
@@ -30,6 +32,7 @@ export class BlobReader extends Readable {
     this.#open = open;
     this.#handle = first;
     this.#position = pieces[0]?.from ?? 0;
+    this.#left = pieces.reduce((n, p) => n + (p.to - p.from + 1), 0);
   }
 
   override _read(): void {
@@ -64,7 +67,9 @@ export class BlobReader extends Readable {
     const spare: Buffer[] = [];
     try {
       for (let wanted = this.#wanted(); wanted > 0; wanted = this.#wanted()) {
-        const buffer = spare.pop() ?? Buffer.allocUnsafeSlow(CHUNK);
+        const reused = spare.pop();
+        // A small object gets a buffer of its own size, a large one 1 MiB ones.
+        const buffer = reused !== undefined && reused.length >= wanted ? reused : Buffer.allocUnsafeSlow(Math.min(CHUNK, this.#left));
         const read = await this.#readInto(buffer.subarray(0, wanted));
         const written = out.write(buffer.subarray(0, read), (err) => {
           if (err === null || err === undefined) spare.push(buffer);
@@ -98,6 +103,7 @@ export class BlobReader extends Readable {
     const { bytesRead } = await this.#handle.read(buffer, 0, wanted, this.#position);
     if (bytesRead === 0) throw new Error(`blob ${piece.id} ended before byte ${this.#position}`);
     this.#position += bytesRead;
+    this.#left -= bytesRead;
     if (this.#position > piece.to) {
       const done = this.#handle;
       this.#handle = undefined;
