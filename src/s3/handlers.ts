@@ -32,6 +32,7 @@ import { listObjects, listObjectsV2 } from './object-lists.ts';
 import { getObject } from './object-reads.ts';
 import { listObjectVersions } from './object-versions.ts';
 import { deleteObjectTagging, getObjectTagging, putObjectTagging } from './object-tagging.ts';
+import { getObjectAttributes } from './object-attributes.ts';
 import { copyObject, deleteObject, deleteObjects, putObject } from './object-writes.ts';
 import type { S3OperationName } from './operations.ts';
 import type { S3Call } from './s3-call.ts';
@@ -67,6 +68,7 @@ export const S3_HANDLERS: { readonly [N in S3OperationName]: S3Handler } = {
   HeadObject: getObject,
   DeleteObject: deleteObject,
   GetObjectTagging: getObjectTagging,
+  GetObjectAttributes: getObjectAttributes,
   PutObjectTagging: putObjectTagging,
   DeleteObjectTagging: deleteObjectTagging,
   CreateMultipartUpload: createMultipartUpload,

@@ -38,6 +38,7 @@ export type S3OperationName =
   | 'HeadObject'
   | 'DeleteObject'
   | 'GetObjectTagging'
+  | 'GetObjectAttributes'
   | 'PutObjectTagging'
   | 'DeleteObjectTagging'
   | 'CreateMultipartUpload'
@@ -112,6 +113,7 @@ export const S3_OPERATIONS: { readonly [N in S3OperationName]: S3OperationSpec }
   HeadObject: op('HeadObject', 's3:GetObject', 'object', 'Data', true),
   DeleteObject: op('DeleteObject', 's3:DeleteObject', 'object', 'Data', false),
   GetObjectTagging: op('GetObjectTagging', 's3:GetObjectTagging', 'object', 'Data', true),
+  GetObjectAttributes: op('GetObjectAttributes', 's3:GetObjectAttributes', 'object', 'Data', true),
   PutObjectTagging: op('PutObjectTagging', 's3:PutObjectTagging', 'object', 'Data', false),
   DeleteObjectTagging: op('DeleteObjectTagging', 's3:DeleteObjectTagging', 'object', 'Data', false),
   CreateMultipartUpload: op('CreateMultipartUpload', 's3:PutObject', 'object', 'Data', false),

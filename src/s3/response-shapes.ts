@@ -155,6 +155,17 @@ export const LIST_PARTS_RESULT = {
   },
 } as const;
 
+export const GET_OBJECT_ATTRIBUTES_RESPONSE = {
+  type: 'structure',
+  members: {
+    ETag: str,
+    Checksum: { type: 'structure', members: checksumMembers },
+    ObjectParts: { type: 'structure', members: { PartsCount: int } },
+    StorageClass: str,
+    ObjectSize: long,
+  },
+} as const;
+
 export const PUBLIC_ACCESS_BLOCK_CONFIGURATION = {
   type: 'structure',
   members: { BlockPublicAcls: bool, IgnorePublicAcls: bool, BlockPublicPolicy: bool, RestrictPublicBuckets: bool },

@@ -41,6 +41,7 @@ const CASES: readonly Case[] = [
   { method: 'HEAD', url: '/pics/indoor-cat.jpg', operation: 'HeadObject', action: 's3:GetObject', resource: 'arn:aws:s3:::pics/indoor-cat.jpg' },
   { method: 'DELETE', url: '/pics/indoor-cat.jpg', operation: 'DeleteObject', action: 's3:DeleteObject', resource: 'arn:aws:s3:::pics/indoor-cat.jpg' },
   { method: 'GET', url: '/pics/indoor-cat.jpg?tagging', operation: 'GetObjectTagging', action: 's3:GetObjectTagging', resource: 'arn:aws:s3:::pics/indoor-cat.jpg' },
+  { method: 'GET', url: '/pics/indoor-cat.jpg?attributes', operation: 'GetObjectAttributes', action: 's3:GetObjectAttributes', resource: 'arn:aws:s3:::pics/indoor-cat.jpg' },
   { method: 'PUT', url: '/pics/indoor-cat.jpg?tagging', operation: 'PutObjectTagging', action: 's3:PutObjectTagging', resource: 'arn:aws:s3:::pics/indoor-cat.jpg' },
   { method: 'DELETE', url: '/pics/indoor-cat.jpg?tagging', operation: 'DeleteObjectTagging', action: 's3:DeleteObjectTagging', resource: 'arn:aws:s3:::pics/indoor-cat.jpg' },
   { method: 'POST', url: '/pics/big.bin?uploads', operation: 'CreateMultipartUpload', action: 's3:PutObject', resource: 'arn:aws:s3:::pics/big.bin' },
@@ -126,7 +127,6 @@ describe('Subresources choose the operation; the method alone never does (Amazon
     ['PUT', '/pics/k?legal-hold'],
     ['POST', '/pics/k?restore'],
     ['POST', '/pics/k?select&select-type=2'],
-    ['GET', '/pics/k?attributes'],
     ['GET', '/pics/k?versioning'],
     ['DELETE', '/pics/k?cors'],
   ])('%s %s is NotImplemented, not the operation of its method', (method, url) => {

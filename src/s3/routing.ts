@@ -57,7 +57,7 @@ const BUCKET_SUBRESOURCES: Readonly<Record<string, SubresourceRoutes>> = {
 /** Every subresource of an object. UploadPart becomes UploadPartCopy with `x-amz-copy-source`. */
 const OBJECT_SUBRESOURCES: Readonly<Record<string, SubresourceRoutes>> = {
   acl: { GET: 'GetObjectAcl', PUT: 'PutObjectAcl' },
-  attributes: { GET: NI },
+  attributes: { GET: 'GetObjectAttributes' },
   'legal-hold': { GET: NI, PUT: NI },
   renameObject: { PUT: NI },
   restore: { POST: NI },

@@ -43,6 +43,7 @@ const VERSION_ACTIONS: Readonly<Record<string, string>> = {
   's3:GetObjectAcl': 's3:GetObjectVersionAcl',
   's3:PutObjectAcl': 's3:PutObjectVersionAcl',
   's3:GetObjectTagging': 's3:GetObjectVersionTagging',
+  's3:GetObjectAttributes': 's3:GetObjectVersionAttributes',
   's3:PutObjectTagging': 's3:PutObjectVersionTagging',
   's3:DeleteObjectTagging': 's3:DeleteObjectVersionTagging',
 };

@@ -115,13 +115,14 @@ print(json.dumps({
     });
   });
 
-  it('boto3: a GLACIER or DEEP_ARCHIVE object is described by HeadObject, but GetObject, CopyObject and UploadPartCopy of it are InvalidObjectState (403)', async () => {
+  it('boto3: a GLACIER or DEEP_ARCHIVE object is described by HeadObject and GetObjectAttributes, but GetObject, CopyObject and UploadPartCopy of it are InvalidObjectState (403)', async () => {
     const script = String.raw`${PRELUDE}
 s3.put_object(Bucket='archive', Key='g/cold.txt', Body=b'cold', StorageClass='GLACIER')
 s3.put_object(Bucket='archive', Key='g/colder.txt', Body=b'colder', StorageClass='DEEP_ARCHIVE')
 mpu = s3.create_multipart_upload(Bucket='archive', Key='g/target.bin')
 print(json.dumps({
   'head': cls(lambda: s3.head_object(Bucket='archive', Key='g/cold.txt')),
+  'attributes': {k: v for k, v in s3.get_object_attributes(Bucket='archive', Key='g/cold.txt', ObjectAttributes=['StorageClass', 'ObjectSize']).items() if k in ('StorageClass', 'ObjectSize')},
   'get': call(lambda: s3.get_object(Bucket='archive', Key='g/cold.txt')),
   'getDeep': call(lambda: s3.get_object(Bucket='archive', Key='g/colder.txt')),
   'copy': call(lambda: s3.copy_object(Bucket='archive', Key='g/copy.txt', CopySource='archive/g/cold.txt', StorageClass='STANDARD')),
@@ -131,6 +132,7 @@ print(json.dumps({
     const refused = (storageClass: string) => [403, 'InvalidObjectState', "The operation is not valid for the object's storage class", storageClass];
     expect(ok(await pythonAsync(script, podiam.env))).toEqual({
       head: 'GLACIER',
+      attributes: { StorageClass: 'GLACIER', ObjectSize: 4 },
       get: refused('GLACIER'),
       getDeep: refused('DEEP_ARCHIVE'),
       copy: refused('GLACIER'),
@@ -138,7 +140,7 @@ print(json.dumps({
     });
   });
 
-  it('AWS CLI: `aws s3 cp --storage-class` (whole and multipart) and `aws s3api list-objects-v2` show the class', async () => {
+  it('AWS CLI: `aws s3 cp --storage-class` (whole and multipart), `aws s3api get-object-attributes` and `list-objects-v2` show the class', async () => {
     const small = join(tmp, 'small.txt');
     const big = join(tmp, 'big.bin');
     writeFileSync(small, 'hello');
@@ -148,6 +150,10 @@ print(json.dumps({
     ok(await awsAsync(['s3', 'cp', big, 's3://archive/cli/big.bin', '--storage-class', 'GLACIER_IR'], podiam.env));
     const head = ok<{ StorageClass?: string }>(await awsAsync(['s3api', 'head-object', '--bucket', 'archive', '--key', 'cli/big.bin'], podiam.env));
     expect(head.StorageClass).toBe('GLACIER_IR');
+    const attributes = ok<{ StorageClass?: string; ObjectSize?: number; ObjectParts?: { TotalPartsCount?: number } }>(
+      await awsAsync(['s3api', 'get-object-attributes', '--bucket', 'archive', '--key', 'cli/big.bin', '--object-attributes', 'StorageClass', 'ObjectSize', 'ObjectParts'], podiam.env),
+    );
+    expect(attributes).toMatchObject({ StorageClass: 'GLACIER_IR', ObjectSize: 9 * 1024 * 1024, ObjectParts: { TotalPartsCount: 2 } });
     const listed = ok<{ Contents: { Key: string; StorageClass: string }[] }>(await awsAsync(['s3api', 'list-objects-v2', '--bucket', 'archive', '--prefix', 'cli/'], podiam.env));
     expect(listed.Contents.map((o) => [o.Key, o.StorageClass])).toEqual([
       ['cli/big.bin', 'GLACIER_IR'],

@@ -14,6 +14,7 @@ import {
   GetBucketAclCommand,
   GetBucketEncryptionCommand,
   GetBucketLifecycleConfigurationCommand,
+  GetObjectAttributesCommand,
   GetObjectCommand,
   ListObjectVersionsCommand,
   PutBucketAclCommand,
@@ -77,6 +78,8 @@ beforeAll(async () => {
   await Promise.all([
     world.role(world.management, 'current-only', trust, { inline: { s3: allow(['s3:GetObject', 's3:DeleteObject', 's3:ListBucket', 's3:GetBucketEncryption'], pics) } }),
     world.role(world.management, 'versions', trust, { inline: { s3: allow(['s3:GetObjectVersion', 's3:DeleteObjectVersion', 's3:ListBucketVersions', 's3:GetEncryptionConfiguration'], pics) } }),
+    world.role(world.management, 'attributes-only', trust, { inline: { s3: allow(['s3:GetObjectAttributes'], pics) } }),
+    world.role(world.management, 'attributes', trust, { inline: { s3: allow(['s3:GetObject', 's3:GetObjectAttributes'], pics) } }),
     world.role(world.management, 'acl-private', trust, {
       inline: {
         read: allow(['s3:GetBucketAcl'], ['arn:aws:s3:::pics']),
@@ -164,5 +167,38 @@ describe('CloudTrail records of the new operations (AWS CloudTrail User Guide, "
     const versioning = await failure(admin.send(new PutBucketVersioningCommand({ Bucket: 'pics', VersioningConfiguration: { Status: 'Enabled' } })));
     expect(versioning).toMatchObject({ code: 'NotImplemented', status: 501 });
     expect(recordOf(versioning.requestId)).toMatchObject({ eventName: 'PutBucketVersioning', readOnly: false, errorCode: 'NotImplemented' });
+  });
+});
+
+describe('GetObjectAttributes (API Reference: "If the bucket is not versioned, you need the s3:GetObject and s3:GetObjectAttributes permissions")', () => {
+  it('needs both actions; answers only the attributes asked for, the ETag unquoted, the part count of a multipart object; a data event', async () => {
+    const [current, only, both] = await Promise.all([session('current-only'), session('attributes-only'), session('attributes')]);
+    const ObjectAttributes = ['ETag', 'ObjectSize', 'StorageClass', 'ObjectParts', 'Checksum'] as const;
+    const request = { Bucket: 'pics', Key: 'cat.jpg', ObjectAttributes: [...ObjectAttributes] };
+    expect((await failure(current.send(new GetObjectAttributesCommand(request)))).message).toContain(denied('current-only', 's3:GetObjectAttributes', 'arn:aws:s3:::pics/cat.jpg'));
+    expect((await failure(only.send(new GetObjectAttributesCommand(request)))).message).toContain(denied('attributes-only', 's3:GetObject', 'arn:aws:s3:::pics/cat.jpg'));
+    const whole = await both.send(new GetObjectAttributesCommand(request));
+    const head = await admin.send(new GetObjectCommand({ Bucket: 'pics', Key: 'cat.jpg', Range: 'bytes=0-0' }));
+    expect({ ETag: whole.ETag, ObjectSize: whole.ObjectSize, StorageClass: whole.StorageClass, ObjectParts: whole.ObjectParts }).toEqual({
+      ETag: head.ETag?.replaceAll('"', ''),
+      ObjectSize: 6 * 1024 * 1024,
+      StorageClass: 'STANDARD',
+      ObjectParts: undefined,
+    });
+    expect(whole.LastModified?.getTime()).toBe(head.LastModified?.getTime());
+    expect(recordOf(whole.$metadata.requestId)).toMatchObject({ eventName: 'GetObjectAttributes', eventCategory: 'Data', readOnly: true });
+
+    const upload = await admin.send(new CreateMultipartUploadCommand({ Bucket: 'pics', Key: 'parts.bin' }));
+    const UploadId = upload.UploadId ?? '';
+    const parts = [];
+    for (const [PartNumber, range] of [[1, 'bytes=0-5242879'], [2, 'bytes=0-99']] as const) {
+      const copied = await admin.send(new UploadPartCopyCommand({ Bucket: 'pics', Key: 'parts.bin', UploadId, PartNumber, CopySource: 'pics/cat.jpg', CopySourceRange: range }));
+      parts.push({ PartNumber, ETag: copied.CopyPartResult?.ETag });
+    }
+    await admin.send(new CompleteMultipartUploadCommand({ Bucket: 'pics', Key: 'parts.bin', UploadId, MultipartUpload: { Parts: parts } }));
+    const multipart = await both.send(new GetObjectAttributesCommand({ Bucket: 'pics', Key: 'parts.bin', ObjectAttributes: ['ObjectParts', 'ObjectSize'] }));
+    expect({ parts: multipart.ObjectParts?.TotalPartsCount, size: multipart.ObjectSize, etag: multipart.ETag }).toEqual({ parts: 2, size: 5 * 1024 * 1024 + 100, etag: undefined });
+    const unknown = await failure(both.send(new GetObjectAttributesCommand({ Bucket: 'pics', Key: 'cat.jpg', ObjectAttributes: ['Colour' as 'ETag'] })));
+    expect(unknown).toMatchObject({ code: 'InvalidArgument', status: 400 });
   });
 });
