@@ -9,16 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPodiam, type PodiamProcess } from './support/podiam-process.ts';
+import { succeeded } from './support/aws-cli.ts';
 import { awsAsync, pythonAsync } from './support/sts-world.ts';
 
 let podiam: PodiamProcess;
 let tmp: string;
 let body: string;
-
-function ok<T>(r: { status: number; stderr: string; json: unknown }): T {
-  expect(r.status, r.stderr).toBe(0);
-  return r.json as T;
-}
 
 function failed(r: { status: number; stderr: string }): string {
   expect(r.status).not.toBe(0);
@@ -32,8 +28,8 @@ beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'podiam-s3-subresources-'));
   body = join(tmp, 'body.txt');
   writeFileSync(body, 'hello');
-  ok(await s3api('create-bucket', '--bucket', 'pics'));
-  ok(await s3api('put-object', '--bucket', 'pics', '--key', 'cat.jpg', '--body', body));
+  succeeded(await s3api('create-bucket', '--bucket', 'pics'));
+  succeeded(await s3api('put-object', '--bucket', 'pics', '--key', 'cat.jpg', '--body', body));
 });
 
 afterAll(async () => {
@@ -44,17 +40,17 @@ afterAll(async () => {
 describe('ACLs with Object Ownership "bucket owner enforced" (Amazon S3 User Guide, "Controlling ownership of objects and disabling ACLs for your bucket")', () => {
   it('GetBucketAcl and GetObjectAcl show the owner (the canonical ID ListBuckets shows) with FULL_CONTROL; Object Ownership is BucketOwnerEnforced', async () => {
     const [buckets, bucketAcl] = await Promise.all([s3api('list-buckets'), s3api('get-bucket-acl', '--bucket', 'pics')]);
-    const owner = ok<{ Owner: { ID: string } }>(buckets).Owner.ID;
+    const owner = succeeded<{ Owner: { ID: string } }>(buckets).Owner.ID;
     expect(owner).toMatch(/^[0-9a-f]{64}$/);
     const expected = { Owner: { ID: owner }, Grants: [{ Grantee: { ID: owner, Type: 'CanonicalUser' }, Permission: 'FULL_CONTROL' }] };
-    expect(ok(bucketAcl)).toEqual(expected);
+    expect(succeeded(bucketAcl)).toEqual(expected);
     const script = String.raw`
 import boto3, json
 s3 = boto3.client('s3')
 acl = s3.get_object_acl(Bucket='pics', Key='cat.jpg')
 print(json.dumps({'object': {'Owner': acl['Owner'], 'Grants': acl['Grants']}, 'ownership': s3.get_bucket_ownership_controls(Bucket='pics')['OwnershipControls']}))
 `;
-    expect(ok(await pythonAsync(script, podiam.env))).toEqual({ object: expected, ownership: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] } });
+    expect(succeeded(await pythonAsync(script, podiam.env))).toEqual({ object: expected, ownership: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] } });
   });
 
   it('ACL writes that give the owner full control and nothing more succeed; any other is AccessControlListNotSupported', async () => {
@@ -87,7 +83,7 @@ print(json.dumps({
 }))
 `;
     const refused = [400, 'AccessControlListNotSupported', 'The bucket does not allow ACLs'];
-    expect(ok(await pythonAsync(script, podiam.env))).toEqual({
+    expect(succeeded(await pythonAsync(script, podiam.env))).toEqual({
       privateBucket: 'ok',
       ownerPolicy: 'ok',
       ownerGrant: 'ok',
@@ -122,7 +118,7 @@ s3.create_bucket(Bucket='enforced-pics', ACL='private', ObjectOwnership='BucketO
 out['buckets'] = sorted(b['Name'] for b in s3.list_buckets()['Buckets'])
 print(json.dumps(out))
 `;
-    const out = ok<{ writer: unknown; buckets: string[] }>(await pythonAsync(script, podiam.env));
+    const out = succeeded<{ writer: unknown; buckets: string[] }>(await pythonAsync(script, podiam.env));
     expect(out.writer).toEqual([501, 'NotImplemented']);
     expect(out.buckets).toContain('enforced-pics');
     expect(out.buckets).not.toContain('public-pics');
@@ -146,7 +142,7 @@ for status in ['Enabled', 'Suspended']:
 out['after'] = sorted(k for k in s3.get_bucket_versioning(Bucket='pics') if k != 'ResponseMetadata')
 print(json.dumps(out))
 `;
-    const out = ok<Record<string, unknown>>(await pythonAsync(script, podiam.env));
+    const out = succeeded<Record<string, unknown>>(await pythonAsync(script, podiam.env));
     expect(out).toMatchObject({ keys: [], status: 200, after: [] });
     for (const status of ['Enabled', 'Suspended']) {
       expect(out[status]).toEqual([501, 'NotImplemented', expect.stringContaining('podiam keeps no object versions')]);
@@ -179,7 +175,7 @@ out = {
 }
 print(json.dumps(out))
 `;
-    expect(ok(await pythonAsync(script, podiam.env))).toEqual({
+    expect(succeeded(await pythonAsync(script, podiam.env))).toEqual({
       get: 'version null',
       tags: [],
       otherGet: [404, 'NoSuchVersion', 'The specified version does not exist.'],
@@ -218,7 +214,7 @@ print(json.dumps({
   'otherMarker': code(lambda: s3.list_object_versions(Bucket='versions', KeyMarker='a', VersionIdMarker='Yk2r4xr.XsxZ8lvqVFXkw6Ryn5aR3hDw')),
 }))
 `;
-    expect(ok(await pythonAsync(script, podiam.env))).toEqual({
+    expect(succeeded(await pythonAsync(script, podiam.env))).toEqual({
       pages: [['b', 'a/'], ['c', 'd'], ['e']],
       version: { Key: 'a/1', VersionId: 'null', IsLatest: true, Size: 1, StorageClass: 'STANDARD' },
       deleteMarkers: false,
@@ -251,7 +247,7 @@ print(json.dumps({
   'noBucket': code(lambda: s3.get_bucket_cors(Bucket='no-such-bucket-here'))[:2],
 }))
 `;
-    expect(ok(await pythonAsync(script, podiam.env))).toEqual({
+    expect(succeeded(await pythonAsync(script, podiam.env))).toEqual({
       lifecycle: [404, 'NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist', 'pics'],
       website: [404, 'NoSuchWebsiteConfiguration', 'The specified bucket does not have a website configuration', 'pics'],
       replication: [404, 'ReplicationConfigurationNotFoundError', 'The replication configuration was not found', 'pics'],
@@ -273,7 +269,7 @@ print(json.dumps({
   'accelerate': strip(s3.get_bucket_accelerate_configuration(Bucket='pics')),
 }))
 `;
-    expect(ok(await pythonAsync(script, podiam.env))).toEqual({
+    expect(succeeded(await pythonAsync(script, podiam.env))).toEqual({
       encryption: { ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false }] } },
       logging: {},
       payment: { Payer: 'BucketOwner' },
@@ -316,7 +312,7 @@ out = {name: code(f) for name, f in calls.items()}
 out['stillThere'] = code(lambda: s3.head_object(Bucket='pics', Key='cat.jpg'))
 print(json.dumps(out))
 `;
-    const out = ok<Record<string, unknown>>(await pythonAsync(script, podiam.env));
+    const out = succeeded<Record<string, unknown>>(await pythonAsync(script, podiam.env));
     const { stillThere, ...refused } = out;
     expect(Object.keys(refused)).toHaveLength(16);
     for (const [name, result] of Object.entries(refused)) expect(result, name).toEqual([501, 'NotImplemented']);

@@ -8,17 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPodiam, type PodiamProcess } from './support/podiam-process.ts';
+import { succeeded } from './support/aws-cli.ts';
 import { awsAsync, pythonAsync } from './support/sts-world.ts';
 
 let podiam: PodiamProcess;
 let tmp: string;
 let small: string;
 let big: string;
-
-function ok<T>(r: { status: number; stderr: string; json: unknown }): T {
-  expect(r.status, r.stderr).toBe(0);
-  return r.json as T;
-}
 
 // A boto3 helper that answers 'ok' or [status, code, message, the error's extra elements].
 const PRELUDE = String.raw`
@@ -43,7 +39,7 @@ beforeAll(async () => {
   writeFileSync(small, 'secret');
   // Past the AWS CLI's 8 MiB multipart threshold: CreateMultipartUpload with the header, parts without.
   writeFileSync(big, Buffer.alloc(9 * 1024 * 1024, 7));
-  ok(await awsAsync(['s3api', 'create-bucket', '--bucket', 'vault'], podiam.env));
+  succeeded(await awsAsync(['s3api', 'create-bucket', '--bucket', 'vault'], podiam.env));
 });
 
 afterAll(async () => {
@@ -75,7 +71,7 @@ print(json.dumps({
   'bucketDefault': s3.get_bucket_encryption(Bucket='vault')['ServerSideEncryptionConfiguration']['Rules'][0]['ApplyServerSideEncryptionByDefault']['SSEAlgorithm'],
 }))
 `;
-    const r = ok<Record<string, unknown>>(await pythonAsync(script, podiam.env));
+    const r = succeeded<Record<string, unknown>>(await pythonAsync(script, podiam.env));
     expect(r).toEqual({
       put: 'AES256',
       putAsked: 'AES256',
@@ -100,7 +96,7 @@ print(json.dumps({
   'asked': sse(lambda: s3.copy_object(Bucket='vault', Key='inplace.txt', CopySource='vault/inplace.txt', ServerSideEncryption='AES256')),
 }))
 `;
-    expect(ok(await pythonAsync(script, podiam.env))).toEqual({ unchanged: 'InvalidRequest', asked: 'AES256' });
+    expect(succeeded(await pythonAsync(script, podiam.env))).toEqual({ unchanged: 'InvalidRequest', asked: 'AES256' });
   });
 });
 
@@ -120,7 +116,7 @@ print(json.dumps({
   'written': call(lambda: s3.head_object(Bucket='vault', Key='kms.txt'))[:1],
 }))
 `;
-    const r = ok<Record<string, unknown[]>>(await pythonAsync(script, podiam.env));
+    const r = succeeded<Record<string, unknown[]>>(await pythonAsync(script, podiam.env));
     expect(r['kms']?.slice(0, 2)).toEqual([501, 'NotImplemented']);
     expect(r['kms']?.[2]).toContain('podiam has no KMS');
     expect(r['kms']?.[3]).toEqual({ Header: 'x-amz-server-side-encryption' });
@@ -151,7 +147,7 @@ print(json.dumps({
     expect(kms.stderr).toContain('(NotImplemented)');
     expect(kms.stderr).toContain('podiam has no KMS');
     const heads = await Promise.all(['cli.txt', 'big.bin'].map((key) => awsAsync(['s3api', 'head-object', '--bucket', 'vault', '--key', key], podiam.env)));
-    expect(heads.map((h) => ok<{ ServerSideEncryption: string; ContentLength: number }>(h))).toMatchObject([
+    expect(heads.map((h) => succeeded<{ ServerSideEncryption: string; ContentLength: number }>(h))).toMatchObject([
       { ServerSideEncryption: 'AES256', ContentLength: 6 },
       { ServerSideEncryption: 'AES256', ContentLength: 9 * 1024 * 1024 },
     ]);
@@ -175,7 +171,7 @@ print(json.dumps({
 }))
 `;
     const expected = { without: [403, 'AccessDenied'], with: 'AES256' };
-    expect(ok(await pythonAsync(script, podiam.env))).toEqual({ stringNotEquals: expected, null: expected });
+    expect(succeeded(await pythonAsync(script, podiam.env))).toEqual({ stringNotEquals: expected, null: expected });
     const [plain, encrypted] = await Promise.all([
       awsAsync(['s3', 'cp', small, 's3://locked-strict/cli.txt'], podiam.env),
       awsAsync(['s3', 'cp', small, 's3://locked-strict/cli-sse.txt', '--sse', 'AES256'], podiam.env),

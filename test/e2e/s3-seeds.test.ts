@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NODE, PODIAM_BIN, startPodiam, type PodiamProcess } from './support/podiam-process.ts';
+import { succeeded } from './support/aws-cli.ts';
 import { awsAsync, envFor, runAsync, StsWorld, type AccountHandle, type Keys } from './support/sts-world.ts';
 
 const DEV = '111122223333';
@@ -33,11 +34,6 @@ const roleArn = (account: string, name: string) => `arn:aws:iam::${account}:role
 const allow = (action: string | string[], resource: string | string[], condition?: unknown) =>
   JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: resource, ...(condition !== undefined ? { Condition: condition } : {}) }] });
 
-function ok<T>(r: { status: number; stderr: string; json: unknown }): T {
-  expect(r.status, r.stderr).toBe(0);
-  return r.json as T;
-}
-
 function credentialsOf(json: unknown): Keys {
   const c = (json as { Credentials: { AccessKeyId: string; SecretAccessKey: string; SessionToken: string } }).Credentials;
   return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken };
@@ -53,14 +49,14 @@ async function podCredentials(serviceAccount: string, namespace: string, role: s
     ['sts', 'assume-role-with-web-identity', '--role-arn', role, '--role-session-name', session, '--web-identity-token', `file://${file}`, '--duration', String(duration)],
     podiam.env,
   );
-  return credentialsOf(ok(assumed));
+  return credentialsOf(succeeded(assumed));
 }
 
 /** A role made with the AWS CLI in an account: trust policy, one inline policy. */
 async function cliRole(account: AccountHandle, name: string, trust: unknown, policy: string): Promise<void> {
   const env = envFor(podiam, account.admin);
-  ok(await awsAsync(['iam', 'create-role', '--role-name', name, '--assume-role-policy-document', JSON.stringify(trust)], env));
-  ok(await awsAsync(['iam', 'put-role-policy', '--role-name', name, '--policy-name', `${name}-policy`, '--policy-document', policy], env));
+  succeeded(await awsAsync(['iam', 'create-role', '--role-name', name, '--assume-role-policy-document', JSON.stringify(trust)], env));
+  succeeded(await awsAsync(['iam', 'put-role-policy', '--role-name', name, '--policy-name', `${name}-policy`, '--policy-document', policy], env));
 }
 
 function webIdentityTrust(account: string, sub: string) {
@@ -104,11 +100,11 @@ beforeAll(async () => {
   await Promise.all([
     cliRole(shared, 's3-read-object', webIdentityTrust(SHARED, 'system:serviceaccount:default:s3-shared-content'), allow('s3:GetObject', 'arn:aws:s3:::pics/*')),
     (async () => {
-      ok(await awsAsync(['s3api', 'create-bucket', '--bucket', 'pics'], sharedEnv));
-      ok(await awsAsync(['s3api', 'create-bucket', '--bucket', 'other-pics'], sharedEnv));
+      succeeded(await awsAsync(['s3api', 'create-bucket', '--bucket', 'pics'], sharedEnv));
+      succeeded(await awsAsync(['s3api', 'create-bucket', '--bucket', 'other-pics'], sharedEnv));
       await Promise.all(
         ['pics', 'other-pics'].map(async (bucket) =>
-          ok(await awsAsync(['s3api', 'put-object', '--bucket', bucket, '--key', 'indoor-cat.jpg', '--body', join(tmp, 'indoor-cat.jpg'), '--content-type', 'image/jpeg'], sharedEnv)),
+          succeeded(await awsAsync(['s3api', 'put-object', '--bucket', bucket, '--key', 'indoor-cat.jpg', '--body', join(tmp, 'indoor-cat.jpg'), '--content-type', 'image/jpeg'], sharedEnv)),
         ),
       );
     })(),
@@ -127,7 +123,7 @@ describe('seed 001: the developer account\'s pod reads pics in shared_content (I
   });
 
   it('aws s3api get-object --bucket pics --key indoor-cat.jpg mypic.jpg prints what the seed shows and writes the bytes', async () => {
-    const got = ok<Record<string, unknown>>(await awsAsync(['s3api', 'get-object', '--bucket', 'pics', '--key', 'indoor-cat.jpg', join(tmp, 'mypic.jpg')], envFor(podiam, pod)));
+    const got = succeeded<Record<string, unknown>>(await awsAsync(['s3api', 'get-object', '--bucket', 'pics', '--key', 'indoor-cat.jpg', join(tmp, 'mypic.jpg')], envFor(podiam, pod)));
     // The seed's output, plus ServerSideEncryption, which S3 prints since it encrypts every object (2023).
     expect(Object.keys(got).filter((k) => !k.startsWith('Checksum')).sort()).toEqual(['AcceptRanges', 'ContentLength', 'ContentType', 'ETag', 'LastModified', 'Metadata', 'ServerSideEncryption']);
     expect(got).toMatchObject({ AcceptRanges: 'bytes', ContentType: 'image/jpeg', ContentLength: 5556, Metadata: {}, ServerSideEncryption: 'AES256' });
@@ -193,8 +189,8 @@ describe('seed 001, cross-account from the developer account: the bucket policy 
   });
 
   it('role chaining: the pod assumes shared_content\'s pics-reader and reads the cat', async () => {
-    const chained = credentialsOf(ok(await awsAsync(['sts', 'assume-role', '--role-arn', roleArn(SHARED, 'pics-reader'), '--role-session-name', 'green'], envFor(podiam, devPod))));
-    ok(await awsAsync(['s3api', 'get-object', '--bucket', 'pics', '--key', 'indoor-cat.jpg', join(tmp, 'b.jpg')], envFor(podiam, chained)));
+    const chained = credentialsOf(succeeded(await awsAsync(['sts', 'assume-role', '--role-arn', roleArn(SHARED, 'pics-reader'), '--role-session-name', 'green'], envFor(podiam, devPod))));
+    succeeded(await awsAsync(['s3api', 'get-object', '--bucket', 'pics', '--key', 'indoor-cat.jpg', join(tmp, 'b.jpg')], envFor(podiam, chained)));
     expect(readFileSync(join(tmp, 'b.jpg')).equals(cat)).toBe(true);
   });
 
@@ -203,8 +199,8 @@ describe('seed 001, cross-account from the developer account: the bucket policy 
       Version: '2012-10-17',
       Statement: [{ Sid: 'DeveloperPods', Effect: 'Allow', Principal: { AWS: roleArn(DEV, 'dev-pod') }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::pics/*' }],
     });
-    ok(await awsAsync(['s3api', 'put-bucket-policy', '--bucket', 'pics', '--policy', policy], envFor(podiam, shared.admin)));
-    ok(await awsAsync(['s3api', 'get-object', '--bucket', 'pics', '--key', 'indoor-cat.jpg', join(tmp, 'c.jpg')], envFor(podiam, devPod)));
+    succeeded(await awsAsync(['s3api', 'put-bucket-policy', '--bucket', 'pics', '--policy', policy], envFor(podiam, shared.admin)));
+    succeeded(await awsAsync(['s3api', 'get-object', '--bucket', 'pics', '--key', 'indoor-cat.jpg', join(tmp, 'c.jpg')], envFor(podiam, devPod)));
     // The bucket policy grants the read only; the pod's own policy nothing more.
     denied(await awsAsync(['s3api', 'put-object', '--bucket', 'pics', '--key', 'd.jpg', '--body', join(tmp, 'c.jpg')], envFor(podiam, devPod)), 'PutObject', `User: arn:aws:sts::${DEV}:assumed-role/dev-pod/blue is not authorized to perform: s3:PutObject`);
   });
@@ -217,7 +213,7 @@ describe('seed 002: Team A\'s S3 object access, and what aws:RequestTag/Departme
   beforeAll(async () => {
     const dev = world.management;
     const devEnv = podiam.env;
-    ok(await awsAsync(['s3api', 'create-bucket', '--bucket', 'example-bucket'], devEnv));
+    succeeded(await awsAsync(['s3api', 'create-bucket', '--bucket', 'example-bucket'], devEnv));
     const assumeTrust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${DEV}:root` }, Action: 'sts:AssumeRole' }] };
     await Promise.all([
       cliRole(dev, 'DevTeamARole', webIdentityTrust(DEV, 'system:serviceaccount:my-namespace:dev-team-a-sa'), allow(['s3:PutObject', 's3:GetObject', 's3:DeleteObject'], 'arn:aws:s3:::example-bucket/*')),
@@ -226,21 +222,21 @@ describe('seed 002: Team A\'s S3 object access, and what aws:RequestTag/Departme
     ]);
     const operator = (await world.user(dev, 'team-operator', { assume: JSON.parse(allow('sts:AssumeRole', '*')) as unknown })).keys;
     const assume = async (name: string) =>
-      credentialsOf(ok(await awsAsync(['sts', 'assume-role', '--role-arn', roleArn(DEV, name), '--role-session-name', 'team'], envFor(podiam, operator))));
+      credentialsOf(succeeded(await awsAsync(['sts', 'assume-role', '--role-arn', roleArn(DEV, name), '--role-session-name', 'team'], envFor(podiam, operator))));
     [teamA, tagged, objectTagged] = await Promise.all([podCredentials('dev-team-a-sa', 'my-namespace', roleArn(DEV, 'DevTeamARole'), 'team-a'), assume('FinanceTagged'), assume('FinanceObjectTagged')]);
   });
 
   it('Team A puts, gets and deletes objects in example-bucket; lists and other buckets are refused', async () => {
     const env = envFor(podiam, teamA);
-    ok(await awsAsync(['s3api', 'put-object', '--bucket', 'example-bucket', '--key', 'report.csv', '--body', join(tmp, 'indoor-cat.jpg')], env));
-    ok(await awsAsync(['s3api', 'get-object', '--bucket', 'example-bucket', '--key', 'report.csv', join(tmp, 'r.csv')], env));
+    succeeded(await awsAsync(['s3api', 'put-object', '--bucket', 'example-bucket', '--key', 'report.csv', '--body', join(tmp, 'indoor-cat.jpg')], env));
+    succeeded(await awsAsync(['s3api', 'get-object', '--bucket', 'example-bucket', '--key', 'report.csv', join(tmp, 'r.csv')], env));
     const [list, other] = await Promise.all([
       awsAsync(['s3api', 'list-objects-v2', '--bucket', 'example-bucket'], env),
       awsAsync(['s3api', 'get-object', '--bucket', 'pics', '--key', 'indoor-cat.jpg', join(tmp, 'q.jpg')], env),
     ]);
     denied(list, 'ListObjectsV2', 'because no identity-based policy allows the s3:ListBucket action');
     denied(other, 'GetObject', 'is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::pics/indoor-cat.jpg"');
-    ok(await awsAsync(['s3api', 'delete-object', '--bucket', 'example-bucket', '--key', 'report.csv'], env));
+    succeeded(await awsAsync(['s3api', 'delete-object', '--bucket', 'example-bucket', '--key', 'report.csv'], env));
   });
 
   it('the seed\'s aws:RequestTag/Department policy never matches an object upload, even one tagged Department=Finance', async () => {
@@ -251,14 +247,14 @@ describe('seed 002: Team A\'s S3 object access, and what aws:RequestTag/Departme
   it('it does match CreateBucket with tags: Department=Finance is allowed, Department=Sales refused', async () => {
     const env = envFor(podiam, tagged);
     const config = (department: string) => JSON.stringify({ Tags: [{ Key: 'Department', Value: department }] });
-    ok(await awsAsync(['s3api', 'create-bucket', '--bucket', 'finance-reports', '--create-bucket-configuration', config('Finance')], env));
+    succeeded(await awsAsync(['s3api', 'create-bucket', '--bucket', 'finance-reports', '--create-bucket-configuration', config('Finance')], env));
     denied(await awsAsync(['s3api', 'create-bucket', '--bucket', 'sales-reports', '--create-bucket-configuration', config('Sales')], env), 'CreateBucket', 'because no identity-based policy allows the s3:CreateBucket action');
-    expect(ok<{ TagSet: unknown[] }>(await awsAsync(['s3api', 'get-bucket-tagging', '--bucket', 'finance-reports'], podiam.env)).TagSet).toEqual([{ Key: 'Department', Value: 'Finance' }]);
+    expect(succeeded<{ TagSet: unknown[] }>(await awsAsync(['s3api', 'get-bucket-tagging', '--bucket', 'finance-reports'], podiam.env)).TagSet).toEqual([{ Key: 'Department', Value: 'Finance' }]);
   });
 
   it('the corrected policy conditions on s3:RequestObjectTag/Department: tagged uploads pass, untagged ones are refused', async () => {
     const env = envFor(podiam, objectTagged);
-    ok(await awsAsync(['s3api', 'put-object', '--bucket', 'example-bucket', '--key', 'finance.csv', '--body', join(tmp, 'indoor-cat.jpg'), '--tagging', 'Department=Finance'], env));
+    succeeded(await awsAsync(['s3api', 'put-object', '--bucket', 'example-bucket', '--key', 'finance.csv', '--body', join(tmp, 'indoor-cat.jpg'), '--tagging', 'Department=Finance'], env));
     denied(await awsAsync(['s3api', 'put-object', '--bucket', 'example-bucket', '--key', 'untagged.csv', '--body', join(tmp, 'indoor-cat.jpg')], env), 'PutObject', 'because no identity-based policy allows the s3:PutObject action');
   });
 });
@@ -267,9 +263,9 @@ describe('seed 003: kube2iam\'s pod runs `aws s3 ls` with the S3 bucket role (no
   let pod: Keys;
   beforeAll(async () => {
     const dev = world.management;
-    ok(await awsAsync(['s3api', 'create-bucket', '--bucket', 'some-bucket'], podiam.env));
+    succeeded(await awsAsync(['s3api', 'create-bucket', '--bucket', 'some-bucket'], podiam.env));
     writeFileSync(join(tmp, 'o.txt'), 'object');
-    ok(await awsAsync(['s3api', 'put-object', '--bucket', 'some-bucket', '--key', 'logs/app.log', '--body', join(tmp, 'o.txt')], podiam.env));
+    succeeded(await awsAsync(['s3api', 'put-object', '--bucket', 'some-bucket', '--key', 'logs/app.log', '--body', join(tmp, 'o.txt')], podiam.env));
     const node = (await world.user(dev, 'node', { kube2iam: JSON.parse(allow('sts:AssumeRole', roleArn(DEV, 'Kube2IAM-Role'))) as unknown })).keys;
     await cliRole(dev, 'S3-BUCKET-Role', { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${DEV}:root` }, Action: 'sts:AssumeRole' }] }, allow('s3:ListBucket', 'arn:aws:s3:::some-bucket'));
     await cliRole(
@@ -286,9 +282,9 @@ describe('seed 003: kube2iam\'s pod runs `aws s3 ls` with the S3 bucket role (no
       },
       allow('sts:AssumeRole', [roleArn(DEV, 'S3-BUCKET-Role')]),
     );
-    ok(await awsAsync(['iam', 'update-assume-role-policy', '--role-name', 'S3-BUCKET-Role', '--policy-document', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: roleArn(DEV, 'Kube2IAM-Role') }, Action: 'sts:AssumeRole' }] })], podiam.env));
-    const kube2iam = credentialsOf(ok(await awsAsync(['sts', 'assume-role', '--role-arn', roleArn(DEV, 'Kube2IAM-Role'), '--role-session-name', 'node'], envFor(podiam, node))));
-    pod = credentialsOf(ok(await awsAsync(['sts', 'assume-role', '--role-arn', roleArn(DEV, 'S3-BUCKET-Role'), '--role-session-name', 'aws-cli'], envFor(podiam, kube2iam))));
+    succeeded(await awsAsync(['iam', 'update-assume-role-policy', '--role-name', 'S3-BUCKET-Role', '--policy-document', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: roleArn(DEV, 'Kube2IAM-Role') }, Action: 'sts:AssumeRole' }] })], podiam.env));
+    const kube2iam = credentialsOf(succeeded(await awsAsync(['sts', 'assume-role', '--role-arn', roleArn(DEV, 'Kube2IAM-Role'), '--role-session-name', 'node'], envFor(podiam, node))));
+    pod = credentialsOf(succeeded(await awsAsync(['sts', 'assume-role', '--role-arn', roleArn(DEV, 'S3-BUCKET-Role'), '--role-session-name', 'aws-cli'], envFor(podiam, kube2iam))));
   });
 
   it('aws s3 ls some-bucket lists it; listing all buckets and reading an object are refused', async () => {

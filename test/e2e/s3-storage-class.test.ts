@@ -10,15 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPodiam, type PodiamProcess } from './support/podiam-process.ts';
+import { succeeded } from './support/aws-cli.ts';
 import { awsAsync, pythonAsync } from './support/sts-world.ts';
 
 let podiam: PodiamProcess;
 let tmp: string;
-
-function ok<T>(r: { status: number; stderr: string; json: unknown }): T {
-  expect(r.status, r.stderr).toBe(0);
-  return r.json as T;
-}
 
 // A boto3 helper that answers the call's result, or [status, code, message, StorageClass] for an error.
 const PRELUDE = String.raw`
@@ -38,7 +34,7 @@ def cls(f):
 beforeAll(async () => {
   podiam = await startPodiam();
   tmp = mkdtempSync(join(tmpdir(), 'podiam-s3-storage-class-'));
-  ok(await awsAsync(['s3api', 'create-bucket', '--bucket', 'archive'], podiam.env));
+  succeeded(await awsAsync(['s3api', 'create-bucket', '--bucket', 'archive'], podiam.env));
 });
 
 afterAll(async () => {
@@ -65,7 +61,7 @@ print(json.dumps({
   'notWritten': call(lambda: s3.head_object(Bucket='archive', Key='a/bad.txt'))[0],
 }))
 `;
-    expect(ok(await pythonAsync(script, podiam.env))).toEqual({
+    expect(succeeded(await pythonAsync(script, podiam.env))).toEqual({
       headStandard: 'absent',
       headIa: 'STANDARD_IA',
       getIr: 'GLACIER_IR',
@@ -90,7 +86,7 @@ print(json.dumps({
   'head': cls(lambda: s3.head_object(Bucket='archive', Key='m/big.bin')),
 }))
 `;
-    expect(ok(await pythonAsync(script, podiam.env))).toEqual({ uploads: ['ONEZONE_IA'], parts: 'ONEZONE_IA', head: 'ONEZONE_IA' });
+    expect(succeeded(await pythonAsync(script, podiam.env))).toEqual({ uploads: ['ONEZONE_IA'], parts: 'ONEZONE_IA', head: 'ONEZONE_IA' });
   });
 
   it('boto3: a copy is STANDARD unless it names a class; naming one makes a copy in place legal (how a class is changed)', async () => {
@@ -106,7 +102,7 @@ print(json.dumps({
   'bytes': s3.get_object(Bucket='archive', Key='c/src.txt')['Body'].read().decode(),
 }))
 `;
-    expect(ok(await pythonAsync(script, podiam.env))).toEqual({
+    expect(succeeded(await pythonAsync(script, podiam.env))).toEqual({
       plain: 'absent',
       named: 'INTELLIGENT_TIERING',
       inPlaceUnchanged: 'InvalidRequest',
@@ -130,7 +126,7 @@ print(json.dumps({
 }))
 `;
     const refused = (storageClass: string) => [403, 'InvalidObjectState', "The operation is not valid for the object's storage class", storageClass];
-    expect(ok(await pythonAsync(script, podiam.env))).toEqual({
+    expect(succeeded(await pythonAsync(script, podiam.env))).toEqual({
       head: 'GLACIER',
       attributes: { StorageClass: 'GLACIER', ObjectSize: 4 },
       get: refused('GLACIER'),
@@ -146,15 +142,15 @@ print(json.dumps({
     writeFileSync(small, 'hello');
     // Past the AWS CLI's 8 MiB multipart threshold: the class goes on CreateMultipartUpload.
     writeFileSync(big, Buffer.alloc(9 * 1024 * 1024, 3));
-    ok(await awsAsync(['s3', 'cp', small, 's3://archive/cli/small.txt', '--storage-class', 'STANDARD_IA'], podiam.env));
-    ok(await awsAsync(['s3', 'cp', big, 's3://archive/cli/big.bin', '--storage-class', 'GLACIER_IR'], podiam.env));
-    const head = ok<{ StorageClass?: string }>(await awsAsync(['s3api', 'head-object', '--bucket', 'archive', '--key', 'cli/big.bin'], podiam.env));
+    succeeded(await awsAsync(['s3', 'cp', small, 's3://archive/cli/small.txt', '--storage-class', 'STANDARD_IA'], podiam.env));
+    succeeded(await awsAsync(['s3', 'cp', big, 's3://archive/cli/big.bin', '--storage-class', 'GLACIER_IR'], podiam.env));
+    const head = succeeded<{ StorageClass?: string }>(await awsAsync(['s3api', 'head-object', '--bucket', 'archive', '--key', 'cli/big.bin'], podiam.env));
     expect(head.StorageClass).toBe('GLACIER_IR');
-    const attributes = ok<{ StorageClass?: string; ObjectSize?: number; ObjectParts?: { TotalPartsCount?: number } }>(
+    const attributes = succeeded<{ StorageClass?: string; ObjectSize?: number; ObjectParts?: { TotalPartsCount?: number } }>(
       await awsAsync(['s3api', 'get-object-attributes', '--bucket', 'archive', '--key', 'cli/big.bin', '--object-attributes', 'StorageClass', 'ObjectSize', 'ObjectParts'], podiam.env),
     );
     expect(attributes).toMatchObject({ StorageClass: 'GLACIER_IR', ObjectSize: 9 * 1024 * 1024, ObjectParts: { TotalPartsCount: 2 } });
-    const listed = ok<{ Contents: { Key: string; StorageClass: string }[] }>(await awsAsync(['s3api', 'list-objects-v2', '--bucket', 'archive', '--prefix', 'cli/'], podiam.env));
+    const listed = succeeded<{ Contents: { Key: string; StorageClass: string }[] }>(await awsAsync(['s3api', 'list-objects-v2', '--bucket', 'archive', '--prefix', 'cli/'], podiam.env));
     expect(listed.Contents.map((o) => [o.Key, o.StorageClass])).toEqual([
       ['cli/big.bin', 'GLACIER_IR'],
       ['cli/small.txt', 'STANDARD_IA'],

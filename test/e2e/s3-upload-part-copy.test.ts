@@ -10,20 +10,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPodiam, type PodiamProcess } from './support/podiam-process.ts';
+import { succeeded } from './support/aws-cli.ts';
 import { awsAsync, envFor, pythonAsync, runAsync, StsWorld } from './support/sts-world.ts';
 
 let podiam: PodiamProcess;
 let tmp: string;
 
-function ok<T>(r: { status: number; stderr: string; json: unknown }): T {
-  expect(r.status, r.stderr).toBe(0);
-  return r.json as T;
-}
-
 beforeAll(async () => {
   podiam = await startPodiam();
   tmp = mkdtempSync(join(tmpdir(), 'podiam-s3-part-copy-'));
-  await Promise.all(['src', 'dst'].map(async (bucket) => ok(await awsAsync(['s3api', 'create-bucket', '--bucket', bucket], podiam.env))));
+  await Promise.all(['src', 'dst'].map(async (bucket) => succeeded(await awsAsync(['s3api', 'create-bucket', '--bucket', bucket], podiam.env))));
 });
 
 afterAll(async () => {
@@ -45,7 +41,7 @@ describe('aws s3 cp between buckets copies a large object with UploadPartCopy (A
     expect(copy.stderr).toContain("'x-amz-copy-source-range': 'bytes=0-8388607'");
     expect(copy.stderr).toContain("'x-amz-copy-source-range': 'bytes=8388608-12582911'");
     const [source, target] = await Promise.all(
-      ['src', 'dst'].map(async (bucket) => ok<{ ETag: string; ContentLength: number }>(await awsAsync(['s3api', 'head-object', '--bucket', bucket, '--key', 'big.bin'], podiam.env))),
+      ['src', 'dst'].map(async (bucket) => succeeded<{ ETag: string; ContentLength: number }>(await awsAsync(['s3api', 'head-object', '--bucket', bucket, '--key', 'big.bin'], podiam.env))),
     );
     expect(target?.ContentLength).toBe(12 * 1024 * 1024);
     expect(target?.ETag).toMatch(/^"[0-9a-f]{32}-2"$/);
@@ -83,7 +79,7 @@ print(json.dumps({
   'etag': done['ETag'].endswith('-2"'),
 }))
 `;
-    expect(ok(await pythonAsync(script, podiam.env))).toEqual({ etags: true, sha256: true, lastModified: true, sizes: [5242880, 100], bytes: true, etag: true });
+    expect(succeeded(await pythonAsync(script, podiam.env))).toEqual({ etags: true, sha256: true, lastModified: true, sizes: [5242880, 100], bytes: true, etag: true });
   });
 
   it('refuses a range past the source or not bytes=first-last, a failed copy-source condition, a missing source, bucket or upload', async () => {
@@ -113,7 +109,7 @@ print(json.dumps({
   'whole': attempt(),
 }))
 `;
-    expect(ok(await pythonAsync(script, podiam.env))).toEqual({
+    expect(succeeded(await pythonAsync(script, podiam.env))).toEqual({
       past: [400, 'InvalidArgument', 'Range specified is not valid for source object of size: 10'],
       open: [400, 'InvalidArgument', 'The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy'],
       ifMatch: [412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold'],
@@ -138,15 +134,15 @@ print(json.dumps({
       world.user(world.management, 'writer-only', { s3: policy([{ Action: ['s3:PutObject'], Resource: ['arn:aws:s3:::dst/*'] }]) }),
       world.user(world.management, 'reader-only', { s3: policy([{ Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::src/*'] }]) }),
     ]);
-    ok(await awsAsync(['s3api', 'put-object', '--bucket', 'src', '--key', 'granted', '--body', join(tmp, 'big.bin')], podiam.env));
-    const uploadId = ok<{ UploadId: string }>(await awsAsync(['s3api', 'create-multipart-upload', '--bucket', 'dst', '--key', 'granted'], podiam.env)).UploadId;
+    succeeded(await awsAsync(['s3api', 'put-object', '--bucket', 'src', '--key', 'granted', '--body', join(tmp, 'big.bin')], podiam.env));
+    const uploadId = succeeded<{ UploadId: string }>(await awsAsync(['s3api', 'create-multipart-upload', '--bucket', 'dst', '--key', 'granted'], podiam.env)).UploadId;
     const copyPart = (keys: { accessKeyId: string; secretAccessKey: string }) =>
       awsAsync(
         ['s3api', 'upload-part-copy', '--bucket', 'dst', '--key', 'granted', '--upload-id', uploadId, '--part-number', '1', '--copy-source', 'src/granted', '--copy-source-range', 'bytes=0-99'],
         envFor(podiam, keys),
       );
     const [allowed, noRead, noWrite] = await Promise.all([copyPart(copier.keys), copyPart(writer.keys), copyPart(reader.keys)]);
-    const result = ok<{ CopyPartResult: { ETag: string } }>(allowed);
+    const result = succeeded<{ CopyPartResult: { ETag: string } }>(allowed);
     expect(result.CopyPartResult.ETag).toBe(`"${createHash('md5').update(readFileSync(join(tmp, 'big.bin')).subarray(0, 100)).digest('hex')}"`);
     expect(noRead.stderr).toContain('An error occurred (AccessDenied) when calling the UploadPartCopy operation: User: arn:aws:iam::123456789012:user/writer-only is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::src/granted"');
     expect(noWrite.stderr).toContain('An error occurred (AccessDenied) when calling the UploadPartCopy operation: User: arn:aws:iam::123456789012:user/reader-only is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::dst/granted"');

@@ -1,5 +1,6 @@
 // Runs the real AWS CLI (v1, python) against podiam and parses its JSON output.
 import { spawnSync } from 'node:child_process';
+import { expect } from 'vitest';
 
 /** The result of one `aws` invocation. */
 export interface CliResult {
@@ -7,6 +8,12 @@ export interface CliResult {
   readonly stdout: string;
   readonly stderr: string;
   readonly json: unknown;
+}
+
+/** The JSON a command printed, after expecting it to have succeeded (its stderr is the failure message). */
+export function succeeded<T>(r: CliResult): T {
+  expect(r.status, r.stderr).toBe(0);
+  return r.json as T;
 }
 
 /** Runs `aws ARGS --output json` with the given environment (see PodiamProcess.env). */
