@@ -8,7 +8,7 @@ import { StoreConflict } from '../../store/index.ts';
 import { callerAccount } from '../account/caller-account.ts';
 import { PATH, TAGS } from '../shapes/common.ts';
 import { authorizeCreate } from '../tags/authorize-create.ts';
-import { tagsOfInput } from '../tags/tag-list.ts';
+import { TAG_KEY_CASE, tagsOfInput } from '../tags/tag-list.ts';
 import {
   INSTANCE_PROFILE_NAME,
   instanceProfileAlreadyExists,
@@ -33,7 +33,7 @@ export const createInstanceProfile = operation({
     const accountId = callerAccount(ctx);
     const path = req.Path ?? '/';
     const arn = instanceProfileArn(accountId, path, req.InstanceProfileName);
-    const tags = tagsOfInput(req.Tags);
+    const tags = tagsOfInput(req.Tags, TAG_KEY_CASE.InstanceProfile);
     authorizeCreate(ctx, { create: 'iam:CreateInstanceProfile', tag: 'iam:TagInstanceProfile' }, arn, tags);
     const profile = await ctx.store.transaction(async (tx) => {
       if ((await tx.instanceProfiles.count(accountId)) >= MAX_INSTANCE_PROFILES_PER_ACCOUNT) {

@@ -81,16 +81,19 @@ describe('CreateInstanceProfile (IAM API Reference, "CreateInstanceProfile")', (
     expect(path.message).toContain("at 'path' failed to satisfy constraint");
   });
 
-  it('duplicate tag keys (in any case) are InvalidInput', async () => {
+  // IAM User Guide, "Tagging IAM resources": instance profile tag keys are case sensitive.
+  it('a repeated tag key is InvalidInput; keys that differ in case are two tags', async () => {
     const err = await world.fails('CreateInstanceProfile', {
       InstanceProfileName: 'web',
       Tags: [
-        { Key: 'Team', Value: 'a' },
+        { Key: 'team', Value: 'a' },
         { Key: 'team', Value: 'b' },
       ],
     });
-    expect(err.code).toBe('InvalidInput');
+    expect([err.code, err.message]).toEqual(['InvalidInput', 'Duplicate tag keys found.']);
     expect(await world.store.instanceProfiles.get(ACCOUNT, 'web')).toBeUndefined();
+    const created = await createProfile('web', { Tags: [{ Key: 'Team', Value: 'a' }, { Key: 'team', Value: 'b' }] });
+    expect(created.Tags).toEqual([{ Key: 'Team', Value: 'a' }, { Key: 'team', Value: 'b' }]);
   });
 
   it('an account holds at most 1,000 instance profiles ("IAM and AWS STS quotas"): LimitExceeded at the 1,001st', async () => {
@@ -226,14 +229,17 @@ describe('DeleteRole refuses a role that is in an instance profile (IAM API Refe
 });
 
 describe('Tagging instance profiles (IAM API Reference, "TagInstanceProfile", "UntagInstanceProfile", "ListInstanceProfileTags")', () => {
-  it('tags are added, replaced by key in any case, listed in order and removed', async () => {
+  // IAM User Guide, "Tagging IAM resources": "Tag key values are case sensitive: ... Instance profiles".
+  it('tags are added, replaced by key (case sensitive: team and TEAM are two tags), listed in order and removed', async () => {
     await createProfile('web', { Tags: [{ Key: 'team', Value: 'a' }] });
     await world.ok('TagInstanceProfile', { InstanceProfileName: 'web', Tags: [{ Key: 'env', Value: 'prod' }, { Key: 'TEAM', Value: 'b' }] });
+    await world.ok('TagInstanceProfile', { InstanceProfileName: 'web', Tags: [{ Key: 'team', Value: 'c' }] });
     expect((await world.ok('ListInstanceProfileTags', { InstanceProfileName: 'web' }))['Tags']).toEqual([
       { Key: 'env', Value: 'prod' },
       { Key: 'TEAM', Value: 'b' },
+      { Key: 'team', Value: 'c' },
     ]);
-    await world.ok('UntagInstanceProfile', { InstanceProfileName: 'web', TagKeys: ['team'] });
+    await world.ok('UntagInstanceProfile', { InstanceProfileName: 'web', TagKeys: ['team', 'TEAM'] });
     expect((await getProfile('web')).Tags).toEqual([{ Key: 'env', Value: 'prod' }]);
     const err = await world.fails('TagInstanceProfile', { InstanceProfileName: 'nope', Tags: [{ Key: 'a', Value: 'b' }] });
     expect([err.code, err.message]).toEqual(['NoSuchEntity', 'Instance Profile nope cannot be found.']);

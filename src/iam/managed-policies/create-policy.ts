@@ -11,7 +11,7 @@ import { checkManagedDocument } from '../policy-documents.ts';
 import { POLICY_DESCRIPTION, POLICY_DOCUMENT, POLICY_NAME, POLICY_PATH, TAGS } from '../shapes/common.ts';
 import { POLICY, policyOutput } from '../shapes/managed-policy.ts';
 import { authorizeCreate } from '../tags/authorize-create.ts';
-import { tagsOfInput } from '../tags/tag-list.ts';
+import { TAG_KEY_CASE, tagsOfInput } from '../tags/tag-list.ts';
 
 const input = {
   type: 'structure',
@@ -29,7 +29,7 @@ export const createPolicy = operation({
     const accountId = callerAccount(ctx);
     const path = req.Path ?? '/';
     const arn = managedPolicyArn(accountId, path, req.PolicyName);
-    const tags = tagsOfInput(req.Tags);
+    const tags = tagsOfInput(req.Tags, TAG_KEY_CASE.Policy);
     authorizeCreate(ctx, { create: 'iam:CreatePolicy', tag: 'iam:TagPolicy' }, arn, tags);
     checkManagedDocument(req.PolicyDocument);
     const policy = await ctx.store.transaction(async (tx) => {

@@ -8,7 +8,7 @@ import { StoreConflict } from '../../store/index.ts';
 import { callerAccount } from '../account/caller-account.ts';
 import { TAGS } from '../shapes/common.ts';
 import { authorizeCreate } from '../tags/authorize-create.ts';
-import { tagsOfInput, tagsOutput } from '../tags/tag-list.ts';
+import { TAG_KEY_CASE, tagsOfInput, tagsOutput } from '../tags/tag-list.ts';
 import { checkClientIds, checkThumbprints, CLIENT_ID, THUMBPRINT } from './provider-lists.ts';
 import { storedProviderUrl } from './provider-url.ts';
 
@@ -33,7 +33,7 @@ export const createOpenIDConnectProvider = operation({
     const accountId = callerAccount(ctx);
     const url = storedProviderUrl(req.Url);
     const arn = `arn:aws:iam::${accountId}:oidc-provider/${url}`;
-    const tags = tagsOfInput(req.Tags);
+    const tags = tagsOfInput(req.Tags, TAG_KEY_CASE.OpenIDConnectProvider);
     authorizeCreate(ctx, { create: 'iam:CreateOpenIDConnectProvider', tag: 'iam:TagOpenIDConnectProvider' }, arn, tags);
     const clientIds = checkClientIds([...new Set(req.ClientIDList ?? [])]);
     const thumbprints = checkThumbprints([...new Set((req.ThumbprintList ?? []).map((t) => t.toLowerCase()))]);

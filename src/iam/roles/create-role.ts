@@ -12,7 +12,7 @@ import { checkTrustDocument } from '../policy-documents.ts';
 import { ARN, PATH, POLICY_DOCUMENT, ROLE_DESCRIPTION, ROLE_MAX_SESSION_DURATION, ROLE_NAME, TAGS } from '../shapes/common.ts';
 import { ROLE, roleOutput } from '../shapes/role.ts';
 import { authorizeCreate } from '../tags/authorize-create.ts';
-import { tagsOfInput } from '../tags/tag-list.ts';
+import { TAG_KEY_CASE, tagsOfInput } from '../tags/tag-list.ts';
 import { trustPrincipalIds } from './trust-principal-ids.ts';
 
 const input = {
@@ -43,7 +43,7 @@ export const createRole = operation({
     const accountId = callerAccount(ctx);
     const path = req.Path ?? '/';
     const arn = principalArn('role', accountId, path, req.RoleName);
-    const tags = tagsOfInput(req.Tags);
+    const tags = tagsOfInput(req.Tags, TAG_KEY_CASE.Role);
     const boundaryArn = req.PermissionsBoundary === undefined ? undefined : checkPolicyArn(req.PermissionsBoundary);
     authorizeCreate(ctx, { create: 'iam:CreateRole', tag: 'iam:TagRole' }, arn, tags, boundaryArn !== undefined ? { 'iam:PermissionsBoundary': boundaryArn } : {});
     checkTrustDocument(req.AssumeRolePolicyDocument, ctx.snapshot);

@@ -10,12 +10,12 @@ import type { StoreRepos, Tag } from '../../store/index.ts';
 import { callerAccount } from '../account/caller-account.ts';
 import { PAGE_INPUT, pageMembers, pageOf, pageRequest } from '../pagination.ts';
 import { PAGE_MEMBERS, TAG_KEYS, TAGS } from '../shapes/common.ts';
-import { mergeTags, removeTags, requestTagContext, tagsOfInput, tagsOutput, type TagInput } from './tag-list.ts';
+import { mergeTags, removeTags, requestTagContext, TAG_KEY_CASE, tagsOfInput, tagsOutput, type TagInput } from './tag-list.ts';
 
 /** A kind of IAM resource that carries tags. */
 export interface Taggable<E> {
   /** The noun in the operation names: `Role`, `User`, `Policy`, `OpenIDConnectProvider`, `InstanceProfile`. */
-  readonly noun: string;
+  readonly noun: keyof typeof TAG_KEY_CASE;
   /** The request member naming the resource (`RoleName`, `PolicyArn`) and its shape. */
   readonly keyMember: string;
   readonly keyShape: StringShape;
@@ -39,10 +39,11 @@ export function tagOperation<E>(entity: Taggable<E>): Operation {
     readOnly: false,
     async run(ctx, req) {
       const accountId = callerAccount(ctx);
-      const added = tagsOfInput(req['Tags'] as TagInput);
+      const keyCase = TAG_KEY_CASE[entity.noun];
+      const added = tagsOfInput(req['Tags'] as TagInput, keyCase);
       await ctx.store.transaction(async (tx) => {
         const found = await entity.find(ctx, tx, accountId, `iam:Tag${entity.noun}`, String(req[entity.keyMember]), requestTagContext(added));
-        await entity.save(tx, found, mergeTags(entity.tagsOf(found), added, entity.quota));
+        await entity.save(tx, found, mergeTags(entity.tagsOf(found), added, entity.quota, keyCase));
       });
       await ctx.refresh();
       return undefined;
@@ -61,7 +62,7 @@ export function untagOperation<E>(entity: Taggable<E>): Operation {
       const keys = req['TagKeys'] as string[];
       await ctx.store.transaction(async (tx) => {
         const found = await entity.find(ctx, tx, accountId, `iam:Untag${entity.noun}`, String(req[entity.keyMember]), { 'aws:TagKeys': keys });
-        await entity.save(tx, found, removeTags(entity.tagsOf(found), keys));
+        await entity.save(tx, found, removeTags(entity.tagsOf(found), keys, TAG_KEY_CASE[entity.noun]));
       });
       await ctx.refresh();
       return undefined;

@@ -9,7 +9,7 @@ import { userAlreadyExists } from '../entities/users.ts';
 import { ARN, PATH, TAGS, USER_NAME } from '../shapes/common.ts';
 import { USER, userOutput } from '../shapes/user.ts';
 import { authorizeCreate } from '../tags/authorize-create.ts';
-import { tagsOfInput } from '../tags/tag-list.ts';
+import { TAG_KEY_CASE, tagsOfInput } from '../tags/tag-list.ts';
 
 const input = {
   type: 'structure',
@@ -27,7 +27,7 @@ export const createUser = operation({
     const accountId = callerAccount(ctx);
     const path = req.Path ?? '/';
     const arn = principalArn('user', accountId, path, req.UserName);
-    const tags = tagsOfInput(req.Tags);
+    const tags = tagsOfInput(req.Tags, TAG_KEY_CASE.User);
     const boundaryArn = req.PermissionsBoundary === undefined ? undefined : checkPolicyArn(req.PermissionsBoundary);
     authorizeCreate(ctx, { create: 'iam:CreateUser', tag: 'iam:TagUser' }, arn, tags, boundaryArn !== undefined ? { 'iam:PermissionsBoundary': boundaryArn } : {});
     const user = await ctx.store.transaction(async (tx) => {
