@@ -111,6 +111,10 @@ export class RequestBody {
       for await (const chunk of this.#source) {
         this.#size += chunk.length;
         const behind = this.#digester.update(chunk);
+        // Handled now, awaited after the chunk has gone on (the file write overlaps the wait): the
+        // digest thread could die while this generator is suspended at the yield, and a rejection
+        // with nothing listening yet would be an unhandled one, which ends the process.
+        behind?.catch(() => undefined);
         yield chunk;
         if (behind !== undefined) await behind;
       }
