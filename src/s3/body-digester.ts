@@ -114,6 +114,11 @@ class DigestThread {
   post(message: DigestRequest, transfer?: ArrayBuffer[]): void {
     this.#worker.postMessage(message, transfer);
   }
+
+  /** Ends the thread at once, as a crash would: its jobs fail. */
+  async terminate(): Promise<void> {
+    await this.#worker.terminate();
+  }
 }
 
 /** The worker threads, started on first use: one fewer than the cores (at least one, at most four). */
@@ -131,9 +136,18 @@ class DigestThreads {
     }
     return new OffThreadDigester(thread, this.#nextJob++, options);
   }
+
+  async terminate(): Promise<void> {
+    await Promise.all(this.#threads.splice(0).map((t) => t.terminate()));
+  }
 }
 
 const digestThreads = new DigestThreads();
+
+/** Test seam: ends every digest thread as a crash would, failing the bodies they were hashing. */
+export function terminateDigestThreads(): Promise<void> {
+  return digestThreads.terminate();
+}
 
 /**
  * Copies the body into 1 MiB buffers that are transferred to the worker (not copied again) and
