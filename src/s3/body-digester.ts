@@ -4,18 +4,13 @@
 // that receives it and writes it to disk: MD5 alone costs ~1.4 s of CPU per GiB here, which hashed
 // inline came on top of the socket and file work instead of beside it. Small bodies are hashed
 // inline, where a message to another thread would cost more than the hashing.
-import { createHash, type Hash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { createChecksum, type Checksum, type ChecksumAlgorithm } from '../aws/index.ts';
+import type { ChecksumAlgorithm } from '../aws/index.ts';
+import { BodyDigests, type BodyDigestValues } from './body-digests.ts';
 import type { DigestReply, DigestRequest } from './digest-messages.ts';
 
-/** A body's digests: MD5 and SHA-256 in hex, the checksum in base64 (as S3 writes it). */
-export interface BodyDigestValues {
-  readonly md5: string;
-  readonly sha256: string | undefined;
-  readonly checksum: string | undefined;
-}
+export type { BodyDigestValues } from './body-digests.ts';
 
 /** Which digests a body needs, and how long it says it is. */
 export interface BodyDigestOptions {
@@ -48,24 +43,19 @@ export function startBodyDigests(options: BodyDigestOptions): BodyDigester {
 }
 
 class InlineDigester implements BodyDigester {
-  readonly #md5: Hash = createHash('md5');
-  readonly #sha256: Hash | undefined;
-  readonly #checksum: Checksum | undefined;
+  readonly #digests: BodyDigests;
 
   constructor(options: BodyDigestOptions) {
-    this.#sha256 = options.sha256 ? createHash('sha256') : undefined;
-    this.#checksum = options.checksum === undefined ? undefined : createChecksum(options.checksum);
+    this.#digests = new BodyDigests(options.sha256, options.checksum);
   }
 
   update(chunk: Uint8Array): undefined {
-    this.#md5.update(chunk);
-    this.#sha256?.update(chunk);
-    this.#checksum?.update(chunk);
+    this.#digests.update(chunk);
     return undefined;
   }
 
   digests(): BodyDigestValues {
-    return { md5: this.#md5.digest('hex'), sha256: this.#sha256?.digest('hex'), checksum: this.#checksum?.digestBase64() };
+    return this.#digests.values();
   }
 
   cancel(): void {}
@@ -123,12 +113,12 @@ class DigestThread {
 
 /** The worker threads, started on first use: one fewer than the cores (at least one, at most four). */
 class DigestThreads {
-  readonly #threads: DigestThread[] = [];
+  #threads: DigestThread[] = [];
   readonly #size = Math.max(1, Math.min(4, availableParallelism() - 1));
   #nextJob = 0;
 
   start(options: BodyDigestOptions): BodyDigester {
-    for (let i = this.#threads.length - 1; i >= 0; i--) if (!this.#threads[i]?.usable) this.#threads.splice(i, 1);
+    this.#threads = this.#threads.filter((t) => t.usable);
     let thread = this.#threads.reduce<DigestThread | undefined>((best, t) => (best === undefined || t.jobs < best.jobs ? t : best), undefined);
     if (thread === undefined || (thread.jobs > 0 && this.#threads.length < this.#size)) {
       thread = new DigestThread();
@@ -216,7 +206,8 @@ class OffThreadDigester implements BodyDigester {
       return;
     }
     this.#thread.detach(this.#id);
-    this.#result?.resolve({ md5: reply.md5, sha256: reply.sha256, checksum: reply.checksum });
+    const { md5, sha256, checksum } = reply;
+    this.#result?.resolve({ md5, sha256, checksum });
   }
 
   /** The worker died: whoever waits learns it. */

@@ -1,5 +1,6 @@
 // The messages between body-digester.ts and its worker thread (digest-thread.ts).
 import type { ChecksumAlgorithm } from '../aws/index.ts';
+import type { BodyDigestValues } from './body-digests.ts';
 
 /** To the worker: a job starts, receives bytes (a transferred buffer, `length` of it used), ends or is dropped. */
 export type DigestRequest =
@@ -8,7 +9,7 @@ export type DigestRequest =
   | { readonly op: 'end'; readonly job: number }
   | { readonly op: 'cancel'; readonly job: number };
 
-/** From the worker: bytes hashed (their buffer transferred back, to be filled again), and a job's digests (hex, hex, base64). */
+/** From the worker: bytes hashed (their buffer transferred back, to be filled again), and a job's digests. */
 export type DigestReply =
   | { readonly op: 'hashed'; readonly job: number; readonly bytes: ArrayBuffer; readonly length: number }
-  | { readonly op: 'digests'; readonly job: number; readonly md5: string; readonly sha256: string | undefined; readonly checksum: string | undefined };
+  | ({ readonly op: 'digests'; readonly job: number } & BodyDigestValues);

@@ -7,12 +7,10 @@
 // with an additional checksum, and podiam does not keep per-part checksums after completion, so it
 // never lists them.
 import { awsError, restXmlResponse, type WireResponse } from '../aws/index.ts';
-import { existingObjectTagKeys } from './condition-keys.ts';
 import { readableObject } from './object-reads.ts';
-import { resourceArn } from './operations.ts';
 import { GET_OBJECT_ATTRIBUTES_RESPONSE } from './response-shapes.ts';
 import type { S3Call } from './s3-call.ts';
-import { requestedVersion, versionedAction, versionKeys } from './version-id.ts';
+import { requestedVersion } from './version-id.ts';
 
 const ATTRIBUTES = ['ETag', 'Checksum', 'ObjectParts', 'StorageClass', 'ObjectSize'] as const;
 type Attribute = (typeof ATTRIBUTES)[number];
@@ -43,12 +41,8 @@ export async function getObjectAttributes(call: S3Call): Promise<WireResponse> {
   const version = requestedVersion(call.query);
   const entry = await call.bucket();
   const key = call.key ?? '';
-  const object = await readableObject(call, entry, key, call.op.action, version);
   // Both actions: "If the bucket is not versioned, you need the s3:GetObject and s3:GetObjectAttributes permissions."
-  call.authorize(versionedAction('s3:GetObject', version), resourceArn('object', entry.bucket.name, key), entry, {
-    ...existingObjectTagKeys(object.tags),
-    ...(version.kind === 'current' ? {} : versionKeys(version)),
-  });
+  const object = await readableObject(call, entry, key, [call.op.action, 's3:GetObject'], version);
   const wanted = requestedAttributes(call);
   const checksum = object.checksum;
   return restXmlResponse(

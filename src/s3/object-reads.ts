@@ -29,14 +29,22 @@ function header(call: S3Call, name: string): string | undefined {
 }
 
 /**
- * The object a read names, authorized for `action` (the version's action when the request names a
- * version); NoSuchKey or AccessDenied when it is missing, NoSuchVersion for a version it does not have.
+ * The object a read names, authorized for each of `actions` in turn (their version actions when the
+ * request names a version); NoSuchKey or AccessDenied when it is missing, NoSuchVersion for a version
+ * it does not have.
  */
-export async function readableObject(call: S3Call, entry: BucketEntry, key: string, action: string, version: RequestedVersion = { kind: 'current' }): Promise<S3Object> {
+export async function readableObject(
+  call: S3Call,
+  entry: BucketEntry,
+  key: string,
+  actions: string | readonly string[],
+  version: RequestedVersion = { kind: 'current' },
+): Promise<S3Object> {
   const object = await call.services.objects.get(entry.bucket.name, key);
   const arn = resourceArn('object', entry.bucket.name, key);
   const tagKeys = object === undefined ? {} : existingObjectTagKeys(object.tags);
-  call.authorize(versionedAction(action, version), arn, entry, version.kind === 'current' ? tagKeys : { ...tagKeys, ...versionKeys(version) });
+  const context = version.kind === 'current' ? tagKeys : { ...tagKeys, ...versionKeys(version) };
+  for (const action of typeof actions === 'string' ? [actions] : actions) call.authorize(versionedAction(action, version), arn, entry, context);
   if (object === undefined || version.kind === 'missing') {
     if (object === undefined && !call.allows('s3:ListBucket', entry.arn, entry)) {
       throw awsError('AccessDenied', 'Access Denied', { detail: `no such key ${key}; no s3:ListBucket` });
