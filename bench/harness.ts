@@ -51,8 +51,41 @@ export function heapUsed(): number {
   return process.memoryUsage().heapUsed;
 }
 
+/** A ratio as a whole percentage. */
+export function percent(ratio: number): string {
+  return `${(ratio * 100).toFixed(0)}%`;
+}
+
 /** Prints a section heading and rows. */
 export function report(title: string, rows: readonly string[]): void {
   console.log(`\n## ${title}`);
   for (const row of rows) console.log(row);
+}
+
+/**
+ * Measures every contender once per round, in the same order each round, and returns each one's
+ * results (contender by contender, round by round). On a VM whose speed drifts by tens of percent
+ * within a minute, a ratio between two figures taken a minute apart measures the drift as much as
+ * the servers; taken in the same round, seconds apart, both sides of a ratio move together.
+ */
+export async function inRounds<T>(rounds: number, contenders: readonly (() => Promise<T>)[]): Promise<T[][]> {
+  const results: T[][] = contenders.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, contender] of contenders.entries()) results[i]?.push(await contender());
+  }
+  return results;
+}
+
+/** The median of some numbers (the mean of the middle two for an even count). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Round-by-round ratios of two series measured in the same rounds, and their median. */
+export function pairedRatios(measured: readonly number[], baseline: readonly number[]): { median: number; each: number[] } {
+  const each = measured.map((value, i) => value / (baseline[i] ?? Number.NaN));
+  return { median: median(each), each };
 }

@@ -15,6 +15,9 @@
 // The small-object figures are taken twice: as composed, and with the audit recorder off (the same
 // server, `recorder` replaced by a no-op), which isolates what the S3 door itself costs from the
 // writing of one CloudTrail event per call.
+// The small-object figures are measured in rounds: every contender once per round, in the same order,
+// each ratio taken between figures of the same round and reported as the median over the rounds, so
+// that the VM's drift during a run moves both sides of a ratio together.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomFillSync } from 'node:crypto';
 import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -29,7 +32,7 @@ import { AttachUserPolicyCommand, CreateAccessKeyCommand, CreateRoleCommand, Cre
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { freePort, stop, waitFor } from './processes.ts';
-import { rate, report } from './harness.ts';
+import { inRounds, median, pairedRatios, percent, rate, report } from './harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
@@ -37,8 +40,10 @@ const ACCOUNT = '123456789012';
 /** Extra Node flags for the podiam process (e.g. BENCH_PODIAM_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'). */
 const PODIAM_NODE_ARGS = (process.env['BENCH_PODIAM_NODE_ARGS'] ?? '').split(' ').filter((a) => a !== '');
 const CONNECTIONS = 16;
-const SECONDS = 5;
-const SEQUENTIAL_SECONDS = 3;
+/** Each small-object figure is measured in every round, beside its baseline (see `inRounds`). */
+const ROUNDS = 3;
+const SECONDS = 3;
+const SEQUENTIAL_SECONDS = 2;
 const SMALL = 1024;
 const BIG = 1024 ** 3;
 
@@ -163,16 +168,6 @@ function catSeconds(from: string, to: string): number {
   return (performance.now() - start) / 1000;
 }
 
-function ratioRow(name: string, result: LoadResult, baseline: LoadResult, target: number): string {
-  const ratio = result.requests.average / baseline.requests.average;
-  return (
-    `${name.padEnd(40)} ${rate(result.requests.average).padStart(8)} req/s  p99 ${result.latency.p99} ms  ` +
-    `${(ratio * 100).toFixed(0)}% of bare (target ≥ ${target * 100}%) ${ratio >= target ? 'ok' : 'BELOW TARGET'}` +
-    (result.non2xx + result.errors > 0 ? `  (${result.non2xx} non-2xx, ${result.errors} errors)` : '')
-  );
-}
-
-
 const ADMIN = { accessKeyId: 'AKIAPODIAMBENCH00002', secretAccessKey: 'bench-secret-access-key-0123456789abcdef' };
 
 /** `podiam serve` as composed, in its own process. */
@@ -226,16 +221,6 @@ async function setUp(port: number): Promise<Keys> {
     secretAccessKey: assumed.Credentials?.SecretAccessKey ?? '',
     sessionToken: assumed.Credentials?.SessionToken ?? '',
   };
-}
-
-async function load(
-  url: string,
-  options: { method: string; headers?: Record<string, string>; body?: Buffer },
-  connections = CONNECTIONS,
-  seconds = SECONDS,
-): Promise<LoadResult> {
-  await autocannon({ url, connections, duration: 1, ...options });
-  return autocannon({ url, connections, duration: seconds, ...options });
 }
 
 /** Signed small-object requests for a server, checked once. */
@@ -292,23 +277,40 @@ export async function run(): Promise<void> {
     const composed = await smallRequests(podiamPort, session, small);
     const unaudited = await smallRequests(plainPort, plainSession, small);
 
-    // The small objects: GET and PUT, bare then each server, back to back.
-    const bareGet = await load(`http://127.0.0.1:${barePort}/bench/small.bin`, { method: 'GET' });
-    const busyGet = await load(`http://127.0.0.1:${busyPort}/bench/small.bin`, { method: 'GET' });
-    const podiamGet = await load(`http://127.0.0.1:${podiamPort}/bench/small.bin`, { method: 'GET', headers: composed.get });
-    const plainGet = await load(`http://127.0.0.1:${plainPort}/bench/small.bin`, { method: 'GET', headers: unaudited.get });
-    const barePut = await load(`http://127.0.0.1:${barePort}/bench/small.bin`, { method: 'PUT', body: small });
-    const podiamPut = await load(`http://127.0.0.1:${podiamPort}/bench/small.bin`, { method: 'PUT', headers: composed.put, body: small });
-    const plainPut = await load(`http://127.0.0.1:${plainPort}/bench/small.bin`, { method: 'PUT', headers: unaudited.put, body: small });
-    const bareRow = (name: string, r: LoadResult) => `${name.padEnd(40)} ${rate(r.requests.average).padStart(8)} req/s  p99 ${r.latency.p99} ms`;
-    report(`S3 1 KiB objects, ${CONNECTIONS} keep-alive connections, ${SECONDS} s each (autocannon); role session, SigV4, authorization`, [
-      bareRow('bare node:http GET (same bytes)', bareGet),
-      `${'bare + 50 µs CPU per request'.padEnd(40)} ${rate(busyGet.requests.average).padStart(8)} req/s  p99 ${busyGet.latency.p99} ms  ${((busyGet.requests.average / bareGet.requests.average) * 100).toFixed(0)}% of bare (calibration)`,
-      ratioRow('GetObject (as composed: + CloudTrail)', podiamGet, bareGet, 0.4),
-      ratioRow('GetObject (audit recorder off)', plainGet, bareGet, 0.4),
-      bareRow('bare node:http PUT (body read)', barePut),
-      ratioRow('PutObject (as composed: + CloudTrail)', podiamPut, barePut, 0.4),
-      ratioRow('PutObject (audit recorder off)', plainPut, barePut, 0.4),
+    // The small objects: GET and PUT, bare and each server, one after another in each round.
+    const measured = (url: string, options: { method: string; headers?: Record<string, string>; body?: Buffer }) => ({
+      warm: () => autocannon({ url, connections: CONNECTIONS, duration: 1, ...options }),
+      once: () => autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...options }),
+    });
+    const smallLoads = [
+      { name: 'bare node:http GET (same bytes)', ...measured(`http://127.0.0.1:${barePort}/bench/small.bin`, { method: 'GET' }) },
+      { name: 'bare + 50 µs CPU per request', calibration: true, ...measured(`http://127.0.0.1:${busyPort}/bench/small.bin`, { method: 'GET' }) },
+      { name: 'GetObject (as composed: + CloudTrail)', ...measured(`http://127.0.0.1:${podiamPort}/bench/small.bin`, { method: 'GET', headers: composed.get }) },
+      { name: 'GetObject (audit recorder off)', ...measured(`http://127.0.0.1:${plainPort}/bench/small.bin`, { method: 'GET', headers: unaudited.get }) },
+      { name: 'bare node:http PUT (body read)', ...measured(`http://127.0.0.1:${barePort}/bench/small.bin`, { method: 'PUT', body: small }) },
+      { name: 'PutObject (as composed: + CloudTrail)', ...measured(`http://127.0.0.1:${podiamPort}/bench/small.bin`, { method: 'PUT', headers: composed.put, body: small }) },
+      { name: 'PutObject (audit recorder off)', ...measured(`http://127.0.0.1:${plainPort}/bench/small.bin`, { method: 'PUT', headers: unaudited.put, body: small }) },
+    ];
+    for (const l of smallLoads) await l.warm();
+    const smallRuns = await inRounds(ROUNDS, smallLoads.map((l) => l.once));
+    // GETs are compared with the bare GET, PUTs with the bare PUT.
+    const baselineOf = (i: number) => (smallLoads[i]?.name.includes('PUT') === true ? 4 : 0);
+    report(`S3 1 KiB objects, ${CONNECTIONS} keep-alive connections, ${ROUNDS} rounds of ${SECONDS} s each (autocannon; medians, ratios taken round by round); role session, SigV4, authorization`, [
+      ...smallLoads.map((l, i) => {
+        const runs = smallRuns[i] ?? [];
+        const failed = runs.reduce((n, r) => n + r.non2xx + r.errors, 0);
+        const head = `${l.name.padEnd(40)} ${rate(median(runs.map((r) => r.requests.average))).padStart(8)} req/s  p99 ${median(runs.map((r) => r.latency.p99))} ms`;
+        if (i === baselineOf(i)) return head;
+        const ratio = pairedRatios(
+          runs.map((r) => r.requests.average),
+          (smallRuns[baselineOf(i)] ?? []).map((r) => r.requests.average),
+        );
+        return (
+          `${head}  ${percent(ratio.median)} of bare (rounds ${ratio.each.map(percent).join(', ')})` +
+          ('calibration' in l ? ' (calibration)' : ` (target ≥ 40%) ${ratio.median >= 0.4 ? 'ok' : 'BELOW TARGET'}`) +
+          (failed > 0 ? `  (${failed} non-2xx or failed)` : '')
+        );
+      }),
     ]);
 
     // moto: the same small object and the same signed requests (moto checks no signature).
@@ -324,20 +326,40 @@ export async function run(): Promise<void> {
     // connections, the bare server being the ceiling of any server on this machine.
     const rows: string[] = [];
     for (const connections of [1, CONNECTIONS]) {
-      const m = await nodeClient(motoPort, '/bench/small.bin', motoGet, connections, SEQUENTIAL_SECONDS);
-      const b = await load(`http://127.0.0.1:${barePort}/bench/small.bin`, { method: 'GET' }, connections, SEQUENTIAL_SECONDS);
-      const c = await load(`http://127.0.0.1:${busyPort}/bench/small.bin`, { method: 'GET' }, connections, SEQUENTIAL_SECONDS);
-      const p = await load(`http://127.0.0.1:${podiamPort}/bench/small.bin`, { method: 'GET', headers: composed.get }, connections, SEQUENTIAL_SECONDS);
-      const times = (r: LoadResult) => r.requests.average / m.rate;
-      rows.push(
-        `${`moto, ${connections} connection(s)`.padEnd(40)} ${rate(m.rate).padStart(8)} calls/s${m.failures > 0 ? ` (${m.failures} failed)` : ''}`,
-        `${`bare node:http, ${connections} connection(s)`.padEnd(40)} ${rate(b.requests.average).padStart(8)} calls/s  ${times(b).toFixed(1)}× moto (the ceiling)`,
-        `${`bare + 50 µs CPU, ${connections} connection(s)`.padEnd(40)} ${rate(c.requests.average).padStart(8)} calls/s  ${times(c).toFixed(1)}× moto (calibration)`,
-        `${`podiam (as composed), ${connections} connection(s)`.padEnd(40)} ${rate(p.requests.average).padStart(8)} calls/s  ${times(p).toFixed(1)}× moto (target ≥ 20×) ${times(p) >= 20 ? 'ok' : 'BELOW TARGET'}` +
-          (p.non2xx + p.errors > 0 ? ` (${p.non2xx} non-2xx, ${p.errors} errors)` : ''),
-      );
+      const served = (port: number, headers?: Record<string, string>) => async () => {
+        const r = await autocannon({ url: `http://127.0.0.1:${port}/bench/small.bin`, connections, duration: SEQUENTIAL_SECONDS, method: 'GET', ...(headers !== undefined ? { headers } : {}) });
+        if (r.non2xx + r.errors > 0) throw new Error(`port ${port} failed ${r.non2xx + r.errors} GetObject calls`);
+        return r.requests.average;
+      };
+      const viaMoto = async () => {
+        const m = await nodeClient(motoPort, '/bench/small.bin', motoGet, connections, SEQUENTIAL_SECONDS);
+        if (m.failures > 0) throw new Error(`moto failed ${m.failures} GetObject calls`);
+        return m.rate;
+      };
+      const contenders = [
+        { name: `moto, ${connections} connection(s)`, once: viaMoto, note: '' },
+        { name: `bare node:http, ${connections} connection(s)`, once: served(barePort), note: ' (the ceiling)' },
+        { name: `bare + 50 µs CPU, ${connections} connection(s)`, once: served(busyPort), note: ' (calibration)' },
+        { name: `podiam (as composed), ${connections} connection(s)`, once: served(podiamPort, composed.get), note: 'target' },
+      ];
+      for (const c of contenders) await c.once();
+      const runs = await inRounds(ROUNDS, contenders.map((c) => c.once));
+      const motoRates = runs[0] ?? [];
+      for (const [i, c] of contenders.entries()) {
+        const rates = runs[i] ?? [];
+        const head = `${c.name.padEnd(40)} ${rate(median(rates)).padStart(8)} calls/s`;
+        if (i === 0) {
+          rows.push(head);
+          continue;
+        }
+        const ratio = pairedRatios(rates, motoRates);
+        rows.push(
+          `${head}  ${ratio.median.toFixed(1)}× moto (rounds ${ratio.each.map((r) => `${r.toFixed(1)}×`).join(', ')})` +
+            (c.note === 'target' ? ` (target ≥ 20×) ${ratio.median >= 20 ? 'ok' : 'BELOW TARGET'}` : c.note),
+        );
+      }
     }
-    report("S3 GetObject of the 1 KiB object vs moto's S3 server (moto: node:http client; podiam and bare: autocannon)", rows);
+    report(`S3 GetObject of the 1 KiB object vs moto's S3 server (moto: node:http client; podiam and bare: autocannon), ${ROUNDS} rounds of ${SEQUENTIAL_SECONDS} s (medians; ratios taken round by round)`, rows);
 
     // 1 GiB in and out, against cat copying the same file.
     const bigFile = join(work, 'big.bin');

@@ -10,6 +10,9 @@
 // AssumeRoleWithWebIdentity is measured twice: with one token presented again and again (served by
 // podiam's one-minute memory of verified tokens) and with a new token on every call (a signature
 // verification each time).
+// Both tables are measured in rounds: every contender once per round, in the same order, each ratio
+// taken between figures of the same round and reported as the median over the rounds, so that the
+// VM's drift during a run moves both sides of a ratio together.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { KeyObject, sign } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,7 +26,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { startLoopbackIssuer } from '../src/oidc/testing/loopback-issuer.ts';
 import { testKey, type TestKey } from '../src/oidc/testing/signed-tokens.ts';
 import { cpuSeconds, freePort, stop, waitFor } from './processes.ts';
-import { rate, report } from './harness.ts';
+import { inRounds, median, pairedRatios, percent, rate, report } from './harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
@@ -31,9 +34,15 @@ const ACCOUNT = '123456789012';
 /** Extra Node flags for the podiam process (e.g. BENCH_PODIAM_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'). */
 const PODIAM_NODE_ARGS = (process.env['BENCH_PODIAM_NODE_ARGS'] ?? '').split(' ').filter((a) => a !== '');
 const CONNECTIONS = 16;
-const SECONDS = 5;
-const SEQUENTIAL_SECONDS = 3;
+/** Each figure is measured in every round, beside its baseline (see `inRounds`). */
+const ROUNDS = 3;
+const SECONDS = 3;
+const SEQUENTIAL_SECONDS = 2;
 const FRESH_TOKENS = 20_000;
+/** Distinct tokens for the throughput rounds: more than 10 s of them at 4,000 calls/s (a repeated one would be remembered). */
+const FRESH_LOAD_TOKENS = 48_000;
+/** Unseen tokens per sequential round: more than any round presents (about 2,000 calls/s for 2 s). */
+const SEQUENTIAL_BATCH = 5_000;
 
 interface LoadResult {
   readonly requests: { readonly average: number; readonly total: number };
@@ -182,7 +191,7 @@ export async function run(): Promise<void> {
     const assumeRole = await signedQuery(podiamPort, node, { Action: 'AssumeRole', RoleArn: `arn:aws:iam::${ACCOUNT}:role/node-role`, RoleSessionName: 'bench' });
     const callerIdentity = await signedQuery(podiamPort, node, { Action: 'GetCallerIdentity' });
     // Distinct tokens, each presented once: every call verifies a signature.
-    const fresh = tokens(key, issuer.issuer, FRESH_TOKENS).map(webIdentityBody);
+    const fresh = tokens(key, issuer.issuer, FRESH_LOAD_TOKENS).map(webIdentityBody);
     let nextFresh = 0;
 
     // Every request must succeed before it is measured.
@@ -202,44 +211,52 @@ export async function run(): Promise<void> {
       const result = await run();
       return { result, cpuUs: ((cpuSeconds(child.pid) - before) * 1e6) / Math.max(1, result.requests.total) };
     };
-    const load = async (child: ChildProcess, port: number, headers: Record<string, string>, body: string) => {
-      await autocannon({ url: `http://127.0.0.1:${port}/`, connections: CONNECTIONS, duration: 1, method: 'POST', headers, body });
-      return cpuPerRequest(child, () => autocannon({ url: `http://127.0.0.1:${port}/`, connections: CONNECTIONS, duration: SECONDS, method: 'POST', headers, body }));
-    };
-    const baseline = await load(bare, barePort, formHeaders, webBody);
-    const rows = [
-      `${'bare node:http (constant)'.padEnd(40)} ${rate(baseline.result.requests.average).padStart(8)} req/s  p99 ${baseline.result.latency.p99} ms  CPU ${baseline.cpuUs.toFixed(0)} µs/req`,
-    ];
-    const figures: { name: string; result: LoadResult; cpuUs: number; calibration?: true }[] = [];
-    figures.push({ name: 'bare node:http + 50 µs CPU per request', ...(await load(busy, busyPort, formHeaders, webBody)), calibration: true });
-    figures.push({ name: 'AssumeRoleWithWebIdentity (same token)', ...(await load(podiam, podiamPort, formHeaders, webBody)) });
-    figures.push({
-      name: 'AssumeRoleWithWebIdentity (new token)',
-      ...(await cpuPerRequest(podiam, () =>
-        autocannon({
-          url: `http://127.0.0.1:${podiamPort}/`,
-          connections: CONNECTIONS,
-          duration: SECONDS,
-          method: 'POST',
-          headers: formHeaders,
-          requests: [{ setupRequest: (req) => ({ ...req, body: fresh[nextFresh++ % fresh.length] }) }],
-        }),
-      )),
-    });
-    figures.push(
-      { name: 'AssumeRole', ...(await load(podiam, podiamPort, assumeRole.headers, assumeRole.body)) },
-      { name: 'GetCallerIdentity', ...(await load(podiam, podiamPort, callerIdentity.headers, callerIdentity.body)) },
-    );
-    for (const { name, result, cpuUs, calibration } of figures) {
-      const ratio = result.requests.average / baseline.result.requests.average;
-      rows.push(
-        `${name.padEnd(40)} ${rate(result.requests.average).padStart(8)} req/s  p99 ${result.latency.p99} ms  CPU ${cpuUs.toFixed(0)} µs/req  ` +
-          `${(ratio * 100).toFixed(0)}% of bare` +
-          (calibration === true ? ' (calibration)' : ` (target ≥ 40%) ${ratio >= 0.4 ? 'ok' : 'BELOW TARGET'}`) +
-          (result.non2xx + result.errors > 0 ? `  (${result.non2xx} non-2xx, ${result.errors} errors)` : ''),
-      );
+    interface Loaded {
+      readonly name: string;
+      readonly child: ChildProcess;
+      readonly port: number;
+      readonly headers: Record<string, string>;
+      /** A body sent on every request, or a new token's body on each (undefined). */
+      readonly body: string | undefined;
+      readonly calibration?: true;
     }
-    report(`STS throughput, ${CONNECTIONS} keep-alive connections, ${SECONDS} s each (autocannon)`, rows);
+    const hit = (c: Loaded, duration: number) =>
+      autocannon({
+        url: `http://127.0.0.1:${c.port}/`,
+        connections: CONNECTIONS,
+        duration,
+        method: 'POST',
+        headers: c.headers,
+        ...(c.body !== undefined ? { body: c.body } : { requests: [{ setupRequest: (req) => ({ ...req, body: fresh[nextFresh++ % fresh.length] }) }] }),
+      });
+    const loaded: Loaded[] = [
+      { name: 'bare node:http (constant)', child: bare, port: barePort, headers: formHeaders, body: webBody },
+      { name: 'bare node:http + 50 µs CPU per request', child: busy, port: busyPort, headers: formHeaders, body: webBody, calibration: true },
+      { name: 'AssumeRoleWithWebIdentity (same token)', child: podiam, port: podiamPort, headers: formHeaders, body: webBody },
+      { name: 'AssumeRoleWithWebIdentity (new token)', child: podiam, port: podiamPort, headers: formHeaders, body: undefined },
+      { name: 'AssumeRole', child: podiam, port: podiamPort, headers: assumeRole.headers, body: assumeRole.body },
+      { name: 'GetCallerIdentity', child: podiam, port: podiamPort, headers: callerIdentity.headers, body: callerIdentity.body },
+    ];
+    for (const c of loaded) await hit(c, 1);
+    const loads = await inRounds(ROUNDS, loaded.map((c) => () => cpuPerRequest(c.child, () => hit(c, SECONDS))));
+    const bareRates = (loads[0] ?? []).map((l) => l.result.requests.average);
+    const rows = loaded.map((c, i) => {
+      const runs = loads[i] ?? [];
+      const rates = runs.map((l) => l.result.requests.average);
+      const failed = runs.reduce((n, l) => n + l.result.non2xx + l.result.errors, 0);
+      const head =
+        `${c.name.padEnd(40)} ${rate(median(rates)).padStart(8)} req/s  p99 ${median(runs.map((l) => l.result.latency.p99))} ms  ` +
+        `CPU ${median(runs.map((l) => l.cpuUs)).toFixed(0)} µs/req`;
+      if (i === 0) return head;
+      const ratio = pairedRatios(rates, bareRates);
+      return (
+        `${head}  ${percent(ratio.median)} of bare (rounds ${ratio.each.map(percent).join(', ')})` +
+        (c.calibration === true ? ' (calibration)' : ` (target ≥ 40%) ${ratio.median >= 0.4 ? 'ok' : 'BELOW TARGET'}`) +
+        (failed > 0 ? `  (${failed} non-2xx or failed)` : '') +
+        (c.body === undefined && nextFresh > fresh.length ? `  (tokens repeated: ${nextFresh} calls, ${fresh.length} tokens)` : '')
+      );
+    });
+    report(`STS throughput, ${CONNECTIONS} keep-alive connections, ${ROUNDS} rounds of ${SECONDS} s each (autocannon; medians, ratios taken round by round)`, rows);
 
     // Sequential calls: one keep-alive connection, the next request sent when the answer arrived
     // (autocannon with one connection: the client costs as little as a client can; moto closes its
@@ -247,30 +264,42 @@ export async function run(): Promise<void> {
     // measured the same way: it is the ceiling any server reaches on this machine with this client.
     const motoBody = webBody.replace(encodeURIComponent(`arn:aws:iam::${ACCOUNT}:role/pod-creator`), encodeURIComponent('arn:aws:iam::123456789012:role/moto-role'));
     // New tokens here are tokens never presented before (not those of the throughput runs, which
-    // podiam remembers for a minute), in requests autocannon builds before it starts, so that
-    // building them does not add to each call's time.
-    const oneAtATime = async (port: number, warm: string | readonly string[], measured: string | readonly string[]): Promise<LoadResult> => {
-      const options = { url: `http://127.0.0.1:${port}/`, connections: 1, method: 'POST', headers: formHeaders };
-      const bodies = (b: string | readonly string[]) => (typeof b === 'string' ? { body: b } : { requests: b.map((body) => ({ method: 'POST', path: '/', headers: formHeaders, body })) });
-      await autocannon({ ...options, ...bodies(warm), duration: 1 });
-      return autocannon({ ...options, ...bodies(measured), duration: SEQUENTIAL_SECONDS });
-    };
+    // podiam remembers for a minute), a new batch each round, in requests autocannon builds before it
+    // starts, so that building them does not add to each call's time.
+    const oneAtATime = async (port: number, bodies: string | readonly string[], seconds: number): Promise<LoadResult> =>
+      autocannon({
+        url: `http://127.0.0.1:${port}/`,
+        connections: 1,
+        method: 'POST',
+        headers: formHeaders,
+        duration: seconds,
+        ...(typeof bodies === 'string' ? { body: bodies } : { requests: bodies.map((body) => ({ method: 'POST', path: '/', headers: formHeaders, body })) }),
+      });
     const unseen = tokens(key, issuer.issuer, FRESH_TOKENS, 'sequential').map(webIdentityBody);
-    const bareRate = await oneAtATime(barePort, webBody, webBody);
-    const busyRate = await oneAtATime(busyPort, webBody, webBody);
-    const sameRate = await oneAtATime(podiamPort, webBody, webBody);
-    const freshRate = await oneAtATime(podiamPort, unseen.slice(0, 5000), unseen.slice(5000));
-    const motoCalls = await sequentialReconnecting(motoPort, formHeaders, motoBody, SEQUENTIAL_SECONDS);
-    const line = (name: string, r: LoadResult, target: boolean) =>
-      `${name.padEnd(40)} ${rate(r.requests.average).padStart(8)} calls/s  ${(r.requests.average / motoCalls).toFixed(1)}× moto` +
-      (target ? ` (target ≥ 20×) ${r.requests.average / motoCalls >= 20 ? 'ok' : 'BELOW TARGET'}` : '') +
-      (r.non2xx + r.errors > 0 ? ` (${r.non2xx} non-2xx, ${r.errors} errors)` : '');
-    report('AssumeRoleWithWebIdentity, sequential calls over one keep-alive connection (autocannon, 1 connection)', [
-      `${"moto server (verifies nothing)".padEnd(40)} ${rate(motoCalls).padStart(8)} calls/s`,
-      line('bare node:http (constant; the ceiling)', bareRate, false),
-      line('bare + 50 µs CPU (calibration)', busyRate, false),
-      line('podiam serve (same token)', sameRate, true),
-      line('podiam serve (new token)', freshRate, true),
+    const batch = (i: number) => unseen.slice(i * SEQUENTIAL_BATCH, (i + 1) * SEQUENTIAL_BATCH);
+    let batches = 0;
+    const sequentialRate = (r: LoadResult) => {
+      if (r.non2xx + r.errors > 0) throw new Error(`a sequential call failed (${r.non2xx} non-2xx, ${r.errors} errors)`);
+      return r.requests.average;
+    };
+    const sequential: { name: string; target: boolean; once: () => Promise<number>; warm: () => Promise<unknown> }[] = [
+      { name: 'moto server (verifies nothing)', target: false, once: () => sequentialReconnecting(motoPort, formHeaders, motoBody, SEQUENTIAL_SECONDS), warm: () => sequentialReconnecting(motoPort, formHeaders, motoBody, 1) },
+      { name: 'bare node:http (constant; the ceiling)', target: false, once: async () => sequentialRate(await oneAtATime(barePort, webBody, SEQUENTIAL_SECONDS)), warm: () => oneAtATime(barePort, webBody, 1) },
+      { name: 'bare + 50 µs CPU (calibration)', target: false, once: async () => sequentialRate(await oneAtATime(busyPort, webBody, SEQUENTIAL_SECONDS)), warm: () => oneAtATime(busyPort, webBody, 1) },
+      { name: 'podiam serve (same token)', target: true, once: async () => sequentialRate(await oneAtATime(podiamPort, webBody, SEQUENTIAL_SECONDS)), warm: () => oneAtATime(podiamPort, webBody, 1) },
+      { name: 'podiam serve (new token)', target: true, once: async () => sequentialRate(await oneAtATime(podiamPort, batch(++batches), SEQUENTIAL_SECONDS)), warm: () => oneAtATime(podiamPort, batch(0), 1) },
+    ];
+    for (const c of sequential) await c.warm();
+    const calls = await inRounds(ROUNDS, sequential.map((c) => c.once));
+    const motoRates = calls[0] ?? [];
+    report(`AssumeRoleWithWebIdentity, sequential calls over one keep-alive connection (autocannon, 1 connection), ${ROUNDS} rounds of ${SEQUENTIAL_SECONDS} s (medians; ratios taken round by round)`, [
+      ...sequential.map((c, i) => {
+        const rates = calls[i] ?? [];
+        const head = `${c.name.padEnd(40)} ${rate(median(rates)).padStart(8)} calls/s`;
+        if (i === 0) return head;
+        const ratio = pairedRatios(rates, motoRates);
+        return `${head}  ${ratio.median.toFixed(1)}× moto (rounds ${ratio.each.map((r) => `${r.toFixed(1)}×`).join(', ')})` + (c.target ? ` (target ≥ 20×) ${ratio.median >= 20 ? 'ok' : 'BELOW TARGET'}` : '');
+      }),
     ]);
   } finally {
     await Promise.all(children.map(stop));
