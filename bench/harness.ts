@@ -85,7 +85,24 @@ export function median(values: readonly number[]): number {
 }
 
 /** Round-by-round ratios of two series measured in the same rounds, and their median. */
-export function pairedRatios(measured: readonly number[], baseline: readonly number[]): { median: number; each: number[] } {
+export interface PairedRatios {
+  readonly median: number;
+  readonly each: readonly number[];
+}
+
+/** The ratios of `measured` to `baseline`, round by round. */
+export function pairedRatios(measured: readonly number[], baseline: readonly number[]): PairedRatios {
   const each = measured.map((value, i) => value / (baseline[i] ?? Number.NaN));
   return { median: median(each), each };
+}
+
+/** `12% of bare (rounds 10%, 12%, 15%)`. */
+export function percentOf(ratio: PairedRatios, baseline: string): string {
+  return `${percent(ratio.median)} of ${baseline} (rounds ${ratio.each.map(percent).join(', ')})`;
+}
+
+/** `14.5× moto (rounds 13.4×, 17.1×, 13.1×)`. */
+export function timesOf(ratio: PairedRatios, baseline: string): string {
+  const times = (r: number) => `${r.toFixed(1)}×`;
+  return `${times(ratio.median)} ${baseline} (rounds ${ratio.each.map(times).join(', ')})`;
 }

@@ -32,7 +32,7 @@ import { AttachUserPolicyCommand, CreateAccessKeyCommand, CreateRoleCommand, Cre
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { freePort, stop, waitFor } from './processes.ts';
-import { inRounds, median, pairedRatios, percent, rate, report } from './harness.ts';
+import { inRounds, median, pairedRatios, percentOf, rate, report, timesOf } from './harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
@@ -306,7 +306,7 @@ export async function run(): Promise<void> {
           (smallRuns[baselineOf(i)] ?? []).map((r) => r.requests.average),
         );
         return (
-          `${head}  ${percent(ratio.median)} of bare (rounds ${ratio.each.map(percent).join(', ')})` +
+          `${head}  ${percentOf(ratio, 'bare')}` +
           ('calibration' in l ? ' (calibration)' : ` (target ≥ 40%) ${ratio.median >= 0.4 ? 'ok' : 'BELOW TARGET'}`) +
           (failed > 0 ? `  (${failed} non-2xx or failed)` : '')
         );
@@ -354,7 +354,7 @@ export async function run(): Promise<void> {
         }
         const ratio = pairedRatios(rates, motoRates);
         rows.push(
-          `${head}  ${ratio.median.toFixed(1)}× moto (rounds ${ratio.each.map((r) => `${r.toFixed(1)}×`).join(', ')})` +
+          `${head}  ${timesOf(ratio, 'moto')}` +
             (c.note === 'target' ? ` (target ≥ 20×) ${ratio.median >= 20 ? 'ok' : 'BELOW TARGET'}` : c.note),
         );
       }

@@ -26,7 +26,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { startLoopbackIssuer } from '../src/oidc/testing/loopback-issuer.ts';
 import { testKey, type TestKey } from '../src/oidc/testing/signed-tokens.ts';
 import { cpuSeconds, freePort, stop, waitFor } from './processes.ts';
-import { inRounds, median, pairedRatios, percent, rate, report } from './harness.ts';
+import { inRounds, median, pairedRatios, percentOf, rate, report, timesOf } from './harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
@@ -250,7 +250,7 @@ export async function run(): Promise<void> {
       if (i === 0) return head;
       const ratio = pairedRatios(rates, bareRates);
       return (
-        `${head}  ${percent(ratio.median)} of bare (rounds ${ratio.each.map(percent).join(', ')})` +
+        `${head}  ${percentOf(ratio, 'bare')}` +
         (c.calibration === true ? ' (calibration)' : ` (target ≥ 40%) ${ratio.median >= 0.4 ? 'ok' : 'BELOW TARGET'}`) +
         (failed > 0 ? `  (${failed} non-2xx or failed)` : '') +
         (c.body === undefined && nextFresh > fresh.length ? `  (tokens repeated: ${nextFresh} calls, ${fresh.length} tokens)` : '')
@@ -298,7 +298,7 @@ export async function run(): Promise<void> {
         const head = `${c.name.padEnd(40)} ${rate(median(rates)).padStart(8)} calls/s`;
         if (i === 0) return head;
         const ratio = pairedRatios(rates, motoRates);
-        return `${head}  ${ratio.median.toFixed(1)}× moto (rounds ${ratio.each.map((r) => `${r.toFixed(1)}×`).join(', ')})` + (c.target ? ` (target ≥ 20×) ${ratio.median >= 20 ? 'ok' : 'BELOW TARGET'}` : '');
+        return `${head}  ${timesOf(ratio, 'moto')}` + (c.target ? ` (target ≥ 20×) ${ratio.median >= 20 ? 'ok' : 'BELOW TARGET'}` : '');
       }),
     ]);
   } finally {
