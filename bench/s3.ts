@@ -15,9 +15,9 @@
 // The small-object figures are taken twice: as composed, and with the audit recorder off (the same
 // server, `recorder` replaced by a no-op), which isolates what the S3 door itself costs from the
 // writing of one CloudTrail event per call.
-// The small-object figures are measured in rounds: every contender once per round, in the same order,
-// each ratio taken between figures of the same round and reported as the median over the rounds, so
-// that the VM's drift during a run moves both sides of a ratio together.
+// The small-object figures and the moto comparison are measured in rounds: every contender once per
+// round, in the same order, each ratio taken between figures of the same round and reported as the
+// median over the rounds, so that the VM's drift during a run moves both sides of a ratio together.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomFillSync } from 'node:crypto';
 import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -277,39 +277,52 @@ export async function run(): Promise<void> {
     const composed = await smallRequests(podiamPort, session, small);
     const unaudited = await smallRequests(plainPort, plainSession, small);
 
-    // The small objects: GET and PUT, bare and each server, one after another in each round.
-    const measured = (url: string, options: { method: string; headers?: Record<string, string>; body?: Buffer }) => ({
+    // The small objects: GET and PUT, bare and each server, one after another in each round. Each
+    // group's first load is its baseline: GETs are compared with the bare GET, PUTs with the bare PUT.
+    const measured = (name: string, url: string, options: { method: string; headers?: Record<string, string>; body?: Buffer }, calibration = false) => ({
+      name,
+      calibration,
       warm: () => autocannon({ url, connections: CONNECTIONS, duration: 1, ...options }),
       once: () => autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...options }),
     });
-    const smallLoads = [
-      { name: 'bare node:http GET (same bytes)', ...measured(`http://127.0.0.1:${barePort}/bench/small.bin`, { method: 'GET' }) },
-      { name: 'bare + 50 µs CPU per request', calibration: true, ...measured(`http://127.0.0.1:${busyPort}/bench/small.bin`, { method: 'GET' }) },
-      { name: 'GetObject (as composed: + CloudTrail)', ...measured(`http://127.0.0.1:${podiamPort}/bench/small.bin`, { method: 'GET', headers: composed.get }) },
-      { name: 'GetObject (audit recorder off)', ...measured(`http://127.0.0.1:${plainPort}/bench/small.bin`, { method: 'GET', headers: unaudited.get }) },
-      { name: 'bare node:http PUT (body read)', ...measured(`http://127.0.0.1:${barePort}/bench/small.bin`, { method: 'PUT', body: small }) },
-      { name: 'PutObject (as composed: + CloudTrail)', ...measured(`http://127.0.0.1:${podiamPort}/bench/small.bin`, { method: 'PUT', headers: composed.put, body: small }) },
-      { name: 'PutObject (audit recorder off)', ...measured(`http://127.0.0.1:${plainPort}/bench/small.bin`, { method: 'PUT', headers: unaudited.put, body: small }) },
+    const groups = [
+      [
+        measured('bare node:http GET (same bytes)', `http://127.0.0.1:${barePort}/bench/small.bin`, { method: 'GET' }),
+        measured('bare + 50 µs CPU per request', `http://127.0.0.1:${busyPort}/bench/small.bin`, { method: 'GET' }, true),
+        measured('GetObject (as composed: + CloudTrail)', `http://127.0.0.1:${podiamPort}/bench/small.bin`, { method: 'GET', headers: composed.get }),
+        measured('GetObject (audit recorder off)', `http://127.0.0.1:${plainPort}/bench/small.bin`, { method: 'GET', headers: unaudited.get }),
+      ],
+      [
+        measured('bare node:http PUT (body read)', `http://127.0.0.1:${barePort}/bench/small.bin`, { method: 'PUT', body: small }),
+        measured('PutObject (as composed: + CloudTrail)', `http://127.0.0.1:${podiamPort}/bench/small.bin`, { method: 'PUT', headers: composed.put, body: small }),
+        measured('PutObject (audit recorder off)', `http://127.0.0.1:${plainPort}/bench/small.bin`, { method: 'PUT', headers: unaudited.put, body: small }),
+      ],
     ];
+    const smallLoads = groups.flat();
     for (const l of smallLoads) await l.warm();
     const smallRuns = await inRounds(ROUNDS, smallLoads.map((l) => l.once));
-    // GETs are compared with the bare GET, PUTs with the bare PUT.
-    const baselineOf = (i: number) => (smallLoads[i]?.name.includes('PUT') === true ? 4 : 0);
+    const runsOf = (l: (typeof smallLoads)[number]) => smallRuns[smallLoads.indexOf(l)] ?? [];
     report(`S3 1 KiB objects, ${CONNECTIONS} keep-alive connections, ${ROUNDS} rounds of ${SECONDS} s each (autocannon; medians, ratios taken round by round); role session, SigV4, authorization`, [
-      ...smallLoads.map((l, i) => {
-        const runs = smallRuns[i] ?? [];
-        const failed = runs.reduce((n, r) => n + r.non2xx + r.errors, 0);
-        const head = `${l.name.padEnd(40)} ${rate(median(runs.map((r) => r.requests.average))).padStart(8)} req/s  p99 ${median(runs.map((r) => r.latency.p99))} ms`;
-        if (i === baselineOf(i)) return head;
-        const ratio = pairedRatios(
-          runs.map((r) => r.requests.average),
-          (smallRuns[baselineOf(i)] ?? []).map((r) => r.requests.average),
-        );
-        return (
-          `${head}  ${percentOf(ratio, 'bare')}` +
-          ('calibration' in l ? ' (calibration)' : ` (target ≥ 40%) ${ratio.median >= 0.4 ? 'ok' : 'BELOW TARGET'}`) +
-          (failed > 0 ? `  (${failed} non-2xx or failed)` : '')
-        );
+      ...groups.flatMap(([baseline, ...others]) => {
+        if (baseline === undefined) return [];
+        const head = (l: typeof baseline) => {
+          const runs = runsOf(l);
+          return `${l.name.padEnd(40)} ${rate(median(runs.map((r) => r.requests.average))).padStart(8)} req/s  p99 ${median(runs.map((r) => r.latency.p99))} ms`;
+        };
+        const baseRates = runsOf(baseline).map((r) => r.requests.average);
+        return [
+          head(baseline),
+          ...others.map((l) => {
+            const runs = runsOf(l);
+            const failed = runs.reduce((n, r) => n + r.non2xx + r.errors, 0);
+            const ratio = pairedRatios(runs.map((r) => r.requests.average), baseRates);
+            return (
+              `${head(l)}  ${percentOf(ratio, 'bare')}` +
+              (l.calibration ? ' (calibration)' : ` (target ≥ 40%) ${ratio.median >= 0.4 ? 'ok' : 'BELOW TARGET'}`) +
+              (failed > 0 ? `  (${failed} non-2xx or failed)` : '')
+            );
+          }),
+        ];
       }),
     ]);
 
@@ -326,13 +339,13 @@ export async function run(): Promise<void> {
     // connections, the bare server being the ceiling of any server on this machine.
     const rows: string[] = [];
     for (const connections of [1, CONNECTIONS]) {
-      const served = (port: number, headers?: Record<string, string>) => async () => {
-        const r = await autocannon({ url: `http://127.0.0.1:${port}/bench/small.bin`, connections, duration: SEQUENTIAL_SECONDS, method: 'GET', ...(headers !== undefined ? { headers } : {}) });
+      const served = (port: number, headers?: Record<string, string>) => async (seconds = SEQUENTIAL_SECONDS) => {
+        const r = await autocannon({ url: `http://127.0.0.1:${port}/bench/small.bin`, connections, duration: seconds, method: 'GET', ...(headers !== undefined ? { headers } : {}) });
         if (r.non2xx + r.errors > 0) throw new Error(`port ${port} failed ${r.non2xx + r.errors} GetObject calls`);
         return r.requests.average;
       };
-      const viaMoto = async () => {
-        const m = await nodeClient(motoPort, '/bench/small.bin', motoGet, connections, SEQUENTIAL_SECONDS);
+      const viaMoto = async (seconds = SEQUENTIAL_SECONDS) => {
+        const m = await nodeClient(motoPort, '/bench/small.bin', motoGet, connections, seconds);
         if (m.failures > 0) throw new Error(`moto failed ${m.failures} GetObject calls`);
         return m.rate;
       };
@@ -342,8 +355,8 @@ export async function run(): Promise<void> {
         { name: `bare + 50 µs CPU, ${connections} connection(s)`, once: served(busyPort), note: ' (calibration)' },
         { name: `podiam (as composed), ${connections} connection(s)`, once: served(podiamPort, composed.get), note: 'target' },
       ];
-      for (const c of contenders) await c.once();
-      const runs = await inRounds(ROUNDS, contenders.map((c) => c.once));
+      for (const c of contenders) await c.once(1);
+      const runs = await inRounds(ROUNDS, contenders.map((c) => () => c.once()));
       const motoRates = runs[0] ?? [];
       for (const [i, c] of contenders.entries()) {
         const rates = runs[i] ?? [];
